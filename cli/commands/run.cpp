@@ -1,0 +1,43 @@
+#include <fmt/format.h>
+
+#include "cli/commands/commands.h"
+#include "cli/io.h"
+#include "cli/render/projection_view.h"
+#include "model/metrics.h"
+
+namespace cli {
+
+namespace {
+
+std::string render(const Table& t, Format f, bool colour) {
+  switch (f) {
+    case Format::csv: return render_csv(t);
+    case Format::markdown: return render_markdown(t);
+    default: return render_text(t, colour);
+  }
+}
+
+}  // namespace
+
+int run_run(const RunOptions& o) {
+  auto basis = model::parse_basis(o.by);
+  if (!basis) fail_usage(fmt::format("--by {}: use fy, contract-year, calendar or month", o.by));
+  Format format = choose_format(o.format, o.output);
+  Loaded loaded = load_scenario(o.file, o.sets);
+  model::Evaluation evaluation(loaded.scenario);
+  std::string text;
+  if (format == Format::json) {
+    text = projection_json(loaded.scenario, loaded.source, evaluation, *basis);
+  } else if (format == Format::csv) {
+    text = render_csv(projection_table(loaded.scenario, evaluation.projection(*basis)));
+  } else {
+    bool colour = use_colour(o.output);
+    text = render(projection_table(loaded.scenario, evaluation.projection(*basis)), format, colour) +
+           "\n" + render(whole_life_table(loaded.scenario), format, colour) + "\n" +
+           render(headline_table(loaded.scenario, evaluation), format, colour);
+  }
+  write_output(o.output, text, {o.file});
+  return kExitOk;
+}
+
+}  // namespace cli

@@ -1,0 +1,110 @@
+#include "cli/io.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "scenarios/scenario_reader.h"
+
+namespace cli {
+
+void fail_usage(const std::string& message) { throw Exit(kExitBadInput, message); }
+
+Input read_input(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream text;
+    text << std::cin.rdbuf();
+    return {text.str(), "<stdin>"};
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) fail_usage(fmt::format("{}: is a directory", path));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail_usage(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return {std::move(text), path};
+}
+
+Loaded load_scenario(const std::string& path, const std::vector<std::string>& sets) {
+  Input input = read_input(path);
+  auto result = scenarios::read_scenario(input.text, input.source, sets);
+  if (!result.errors.empty()) {
+    for (const auto& d : result.errors.items()) std::cerr << scenarios::to_string(d) << "\n";
+    throw Exit(kExitBadInput);
+  }
+  return Loaded{std::move(*result.tree), std::move(*result.scenario), input.source};
+}
+
+Format choose_format(const std::string& format, const std::string& output) {
+  std::string name = format;
+  if (name.empty() && !output.empty() && output != "-") {
+    std::string ext = std::filesystem::path(output).extension().string();
+    if (ext == ".csv") name = "csv";
+    else if (ext == ".md") name = "md";
+    else if (ext == ".json") name = "json";
+    else if (ext == ".txt") name = "table";
+    else fail_usage(fmt::format("{}: cannot tell the format from the extension; use --format "
+                                "table|csv|md|json", output));
+  }
+  if (name.empty() || name == "table") return Format::table;
+  if (name == "csv") return Format::csv;
+  if (name == "md" || name == "markdown") return Format::markdown;
+  if (name == "json") return Format::json;
+  fail_usage(fmt::format("unknown format '{}'; use table, csv, md or json", name));
+}
+
+bool use_colour(const std::string& output) {
+  if (!output.empty() && output != "-") return false;
+  const char* no_colour = std::getenv("NO_COLOR");
+  if (no_colour && *no_colour) return false;
+  return isatty(STDOUT_FILENO) == 1;
+}
+
+namespace {
+
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return std::filesystem::exists(a, ec) && std::filesystem::exists(b, ec) &&
+         std::filesystem::equivalent(a, b, ec);
+}
+
+}  // namespace
+
+void write_output(const std::string& path, const std::string& text,
+                  const std::vector<std::string>& inputs) {
+  if (path.empty() || path == "-") {
+    std::cout << text << std::flush;
+    return;
+  }
+  for (const std::string& input : inputs)
+    if (input != "-" && same_file(path, input))
+      fail_usage(fmt::format("{}: refusing to overwrite an input file", path));
+  std::filesystem::path target(path);
+  std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
+  std::string pattern = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  int fd = mkstemp(pattern.data());
+  if (fd < 0) fail_usage(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ok = (::fsync(fd) == 0) && ok;
+  ok = (::close(fd) == 0) && ok;
+  if (ok) ok = std::rename(pattern.c_str(), path.c_str()) == 0;
+  if (!ok) {
+    int error = errno;
+    std::remove(pattern.c_str());
+    fail_usage(fmt::format("{}: cannot write: {}", path, std::strerror(error)));
+  }
+}
+
+}  // namespace cli

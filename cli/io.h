@@ -1,0 +1,53 @@
+// Input, output and failure for the commands: reading files or standard
+// input, loading a scenario (printing its diagnostics), choosing a format,
+// and writing output atomically so that a failure never leaves a partial file.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/scenario.h"
+#include "scenarios/node.h"
+
+namespace cli {
+
+// Thrown by commands to end with an exit status; the message (if any) has
+// been printed, or is printed by the caller as "envelope: MESSAGE".
+struct Exit : std::runtime_error {
+  int status;
+  Exit(int status, const std::string& message = "") : std::runtime_error(message), status(status) {}
+};
+
+inline constexpr int kExitOk = 0, kExitCheckFailed = 1, kExitBadInput = 2;
+
+[[noreturn]] void fail_usage(const std::string& message);  // Exit(2, message)
+
+struct Input {
+  std::string text;
+  std::string source;  // the path, or "<stdin>" for "-"
+};
+Input read_input(const std::string& path);
+
+struct Loaded {
+  scenarios::Node tree;
+  model::Scenario scenario;
+  std::string source;
+};
+// Reads, overrides and compiles; on any error prints every diagnostic to
+// standard error and throws Exit(2).
+Loaded load_scenario(const std::string& path, const std::vector<std::string>& sets);
+
+enum class Format { table, csv, markdown, json };
+// --format wins; else the extension of -o (.csv .md .json .txt); else table.
+Format choose_format(const std::string& format, const std::string& output);
+
+// Colour on a terminal only, never with NO_COLOR set or when writing a file.
+bool use_colour(const std::string& output);
+
+// Writes text to standard output ("" or "-") or to `path` through a temporary
+// file renamed into place. Refuses to overwrite any of `inputs`.
+void write_output(const std::string& path, const std::string& text,
+                  const std::vector<std::string>& inputs = {});
+
+}  // namespace cli

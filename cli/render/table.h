@@ -1,0 +1,48 @@
+// A table of labelled rows and text or amount cells, and its renderings:
+// aligned terminal text (amounts right-aligned, negatives in red when colour
+// is on), RFC 4180 CSV, and GitHub-flavoured Markdown.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/money.h"
+
+namespace cli {
+
+struct Cell {
+  std::string text;       // as shown on a terminal or in Markdown
+  std::string raw;        // as written to CSV (plain decimals for amounts)
+  bool numeric = false;   // right-aligned
+  bool negative = false;  // red on a terminal
+
+  static Cell of(std::string text) { return Cell{text, text, false, false}; }
+  static Cell amount(model::Money m);  // "1,010,966.25" / raw "1010966.25"
+  static Cell count(long n);
+};
+
+struct Row {
+  std::string key;    // machine name (CSV first column), e.g. "cost.da_victims"
+  std::string label;  // human label (terminal and Markdown first column)
+  std::vector<Cell> cells;
+  bool strong = false;  // a total: bold on a terminal and in Markdown
+  int indent = 0;
+};
+
+struct Table {
+  std::string title;
+  std::string key_header = "line";
+  std::string label_header;
+  std::vector<std::string> headers;  // one per cell column
+  std::vector<Row> rows;
+};
+
+std::string render_text(const Table& t, bool colour);
+std::string render_csv(const Table& t);
+std::string render_markdown(const Table& t);
+
+// One CSV field, quoted when it needs to be.
+std::string csv_field(const std::string& s);
+
+}  // namespace cli

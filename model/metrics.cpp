@@ -1,0 +1,248 @@
+#include "model/metrics.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+#include "model/suggest.h"
+
+namespace model {
+
+namespace {
+
+struct Named {
+  std::string_view name;
+  Measure measure;
+};
+
+// Measures that take no id.
+constexpr Named kPlain[] = {
+    {"cost", Measure::cost},
+    {"envelope", Measure::envelope},
+    {"funding", Measure::funding},
+    {"headroom", Measure::headroom},
+    {"gap", Measure::gap},
+    {"min_headroom", Measure::min_headroom},
+    {"min_gap", Measure::min_gap},
+    {"shortfall_years", Measure::shortfall_years},
+    {"npv", Measure::npv},
+    {"tcv", Measure::tcv},
+    {"tcv_base", Measure::tcv_base},
+    {"tcv_max", Measure::tcv_max},
+};
+
+// Measures written NAME.ID, and whether the id is a contract (else a stream).
+struct WithId {
+  std::string_view prefix;
+  Measure measure;
+  bool contract;
+};
+constexpr WithId kWithId[] = {
+    {"cost", Measure::contract_cost, true},    {"tcv", Measure::tcv, true},
+    {"tcv_base", Measure::tcv_base, true},     {"tcv_max", Measure::tcv_max, true},
+    {"funding", Measure::stream_funding, false}, {"committed", Measure::committed, false},
+    {"balance", Measure::balance, false},
+};
+
+bool is_whole_horizon_only(Measure m) {
+  return m == Measure::min_headroom || m == Measure::min_gap || m == Measure::shortfall_years ||
+         m == Measure::npv || m == Measure::tcv || m == Measure::tcv_base ||
+         m == Measure::tcv_max;
+}
+
+std::vector<std::string> metric_vocabulary() {
+  std::vector<std::string> out;
+  for (const Named& n : kPlain) out.emplace_back(n.name);
+  for (const WithId& w : kWithId) out.push_back(std::string(w.prefix) + ".ID");
+  out.emplace_back("cost.group.NAME");
+  return out;
+}
+
+std::optional<Basis> basis_of_label(std::string_view label, int fys) {
+  auto all_digits = [](std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  if (label.size() == 7 && label[4] == '/') return Basis::financial_year;
+  if (label.size() == 7 && label[4] == '-' && all_digits(label.substr(0, 4))) return Basis::month;
+  if (label.size() >= 2 && label[0] == 'Y' && all_digits(label.substr(1)))
+    return Basis::contract_year;
+  if (label.size() == 4 && all_digits(label))
+    return fys == 1 ? Basis::financial_year : Basis::calendar_year;
+  return std::nullopt;
+}
+
+std::variant<int, std::string> find_id(std::string_view id, bool contract, const Scenario& s) {
+  std::vector<std::string> ids;
+  if (contract)
+    for (const Contract& c : s.contracts) ids.push_back(c.id);
+  else
+    for (const FundingStream& f : s.funding) ids.push_back(f.id);
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (ids[i] == id) return int(i);
+  return std::string(contract ? "unknown contract '" : "unknown funding stream '") +
+         std::string(id) + "'" + did_you_mean(id, ids);
+}
+
+std::variant<MetricQuery, std::string> parse_name(std::string_view name, const Scenario& s) {
+  MetricQuery q;
+  for (const Named& n : kPlain)
+    if (name == n.name) {
+      q.measure = n.measure;
+      return q;
+    }
+  if (name.starts_with("cost.group.")) {
+    q.measure = Measure::group_cost;
+    q.group = std::string(name.substr(11));
+    std::vector<std::string> groups;
+    for (const Contract& c : s.contracts)
+      if (c.group == q.group) return q;
+      else if (!c.group.empty()) groups.push_back(c.group);
+    return "unknown group '" + q.group + "'" + did_you_mean(q.group, groups);
+  }
+  std::size_t dot = name.rfind('.');
+  while (dot != std::string_view::npos) {
+    std::string_view prefix = name.substr(0, dot), id = name.substr(dot + 1);
+    for (const WithId& w : kWithId)
+      if (prefix == w.prefix) {
+        auto found = find_id(id, w.contract, s);
+        if (auto* error = std::get_if<std::string>(&found)) return *error;
+        q.measure = w.measure;
+        q.index = std::get<int>(found);
+        return q;
+      }
+    dot = dot == 0 ? std::string_view::npos : name.rfind('.', dot - 1);
+  }
+  return "unknown metric '" + std::string(name) + "'" + did_you_mean(name, metric_vocabulary());
+}
+
+}  // namespace
+
+std::variant<MetricQuery, std::string> parse_metric(std::string_view text, const Scenario& s) {
+  std::size_t at = text.find('@');
+  auto parsed = parse_name(text.substr(0, at), s);
+  if (auto* error = std::get_if<std::string>(&parsed)) return *error;
+  MetricQuery q = std::get<MetricQuery>(std::move(parsed));
+  q.text = std::string(text);
+  if (at == std::string_view::npos) return q;
+  q.label = std::string(text.substr(at + 1));
+  if (is_whole_horizon_only(q.measure))
+    return "metric '" + std::string(text.substr(0, at)) + "' has no value for one period";
+  q.basis = basis_of_label(q.label, s.fiscal_year_start);
+  if (!q.basis)
+    return "period '" + q.label +
+           "' is not a financial year (2020/21), contract year (Y2), calendar year (2020) or "
+           "month (2020-07)";
+  return q;
+}
+
+std::vector<std::string> all_metric_names(const Scenario& s) {
+  std::vector<std::string> out = {"cost"};
+  for (const Contract& c : s.contracts) out.push_back("cost." + c.id);
+  std::vector<std::string> groups;
+  for (const Contract& c : s.contracts)
+    if (!c.group.empty() && std::find(groups.begin(), groups.end(), c.group) == groups.end())
+      groups.push_back(c.group);
+  for (const std::string& g : groups) out.push_back("cost.group." + g);
+  out.insert(out.end(), {"envelope", "funding"});
+  for (const FundingStream& f : s.funding) out.push_back("funding." + f.id);
+  for (const FundingStream& f : s.funding) out.push_back("committed." + f.id);
+  for (const FundingStream& f : s.funding) out.push_back("balance." + f.id);
+  out.insert(out.end(), {"headroom", "gap", "min_headroom", "min_gap", "shortfall_years", "npv"});
+  for (std::string_view tcv : {"tcv", "tcv_base", "tcv_max"}) {
+    out.emplace_back(tcv);
+    for (const Contract& c : s.contracts) out.push_back(std::string(tcv) + "." + c.id);
+  }
+  return out;
+}
+
+Evaluation::Evaluation(const Scenario& s) : scenario_(s) {
+  auto h = horizon_of(s);
+  assert(h.has_value());
+  horizon_ = *h;
+}
+
+const Projection& Evaluation::projection(Basis basis) {
+  auto it = projections_.find(basis);
+  if (it == projections_.end())
+    it = projections_.emplace(basis, project(scenario_, horizon_, basis)).first;
+  return it->second;
+}
+
+Money Evaluation::period_value(const MetricQuery& q, const Projection& p,
+                               std::size_t period) const {
+  switch (q.measure) {
+    case Measure::cost: return p.cost[period];
+    case Measure::contract_cost: return p.contract_cost[q.index][period];
+    case Measure::group_cost: {
+      Money total;
+      for (std::size_t c = 0; c < scenario_.contracts.size(); ++c)
+        if (scenario_.contracts[c].group == q.group) total += p.contract_cost[c][period];
+      return total;
+    }
+    case Measure::envelope: return p.envelope[period];
+    case Measure::funding: return p.funding[period];
+    case Measure::stream_funding: return p.stream_funding[q.index][period];
+    case Measure::committed: return p.committed[q.index][period];
+    case Measure::balance: return p.stream_funding[q.index][period] - p.committed[q.index][period];
+    case Measure::headroom: return p.headroom(period);
+    case Measure::gap: return p.gap(period);
+    default: assert(false && "not a per-period measure"); return Money{};
+  }
+}
+
+Money Evaluation::npv() {
+  const Projection& fy = projection(Basis::financial_year);
+  double total = 0;
+  for (std::size_t f = 0; f < fy.periods.size(); ++f)
+    total += static_cast<double>(fy.cost[f].pence) / std::pow(1.0 + scenario_.discount_rate, f);
+  return round_to_pence(total);
+}
+
+namespace {
+
+Money whole_life(const Scenario& s, const MetricQuery& q) {
+  auto years = [&](const Contract& c) {
+    if (q.measure == Measure::tcv_base) return c.term;
+    if (q.measure == Measure::tcv_max) return c.years_with(int(c.extensions.size()));
+    return c.years_taken();
+  };
+  if (q.index >= 0) return whole_life_value(s.contracts[q.index], years(s.contracts[q.index]));
+  Money total;
+  for (const Contract& c : s.contracts) total += whole_life_value(c, years(c));
+  return total;
+}
+
+}  // namespace
+
+std::optional<MetricValue> Evaluation::value(const MetricQuery& q) {
+  MetricValue out;
+  if (q.basis) {
+    const Projection& p = projection(*q.basis);
+    for (std::size_t i = 0; i < p.periods.size(); ++i)
+      if (p.periods[i].label == q.label) return MetricValue{period_value(q, p, i)};
+    return std::nullopt;
+  }
+  switch (q.measure) {
+    case Measure::tcv:
+    case Measure::tcv_base:
+    case Measure::tcv_max: out.money = whole_life(scenario_, q); return out;
+    case Measure::npv: out.money = npv(); return out;
+    default: break;
+  }
+  const Projection& fy = projection(Basis::financial_year);
+  bool minimum = q.measure == Measure::min_headroom || q.measure == Measure::min_gap;
+  for (std::size_t f = 0; f < fy.periods.size(); ++f) {
+    if (q.measure == Measure::shortfall_years) {
+      out.is_count = true;
+      out.count += fy.headroom(f) < Money{} ? 1 : 0;
+    } else if (minimum) {
+      Money v = q.measure == Measure::min_headroom ? fy.headroom(f) : fy.gap(f);
+      out.money = f == 0 ? v : std::min(out.money, v);
+    } else {
+      out.money += period_value(q, fy, f);
+    }
+  }
+  return out;
+}
+
+}  // namespace model

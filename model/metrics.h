@@ -1,0 +1,67 @@
+// The metrics of SPEC 3.5. A metric name is parsed once against a scenario
+// (parse_metric) and then evaluated (Evaluation::value) as often as needed.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "model/projection.h"
+#include "model/scenario.h"
+
+namespace model {
+
+enum class Measure {
+  cost, contract_cost, group_cost, envelope, funding, stream_funding, committed, balance,
+  headroom, gap, min_headroom, min_gap, shortfall_years, npv, tcv, tcv_base, tcv_max
+};
+
+struct MetricQuery {
+  std::string text;  // as written, e.g. "headroom@2020/21"
+  Measure measure = Measure::cost;
+  int index = -1;     // contract or stream, where the measure names one
+  std::string group;  // for group_cost
+  std::optional<Basis> basis;  // set when the metric names one period
+  std::string label;
+};
+
+// A parsed metric, or an error message saying what is wrong with the name
+// ("unknown contract 'x' (did you mean 'y'?)"). The period basis is inferred from
+// the label's form: "2020/21" a financial year, "Y2" a contract year of the
+// horizon, "2020-07" a month, "2020" a calendar year (a financial year when the
+// financial year starts in January, where the two are the same).
+std::variant<MetricQuery, std::string> parse_metric(std::string_view text, const Scenario& s);
+
+// Every horizon-total metric name of the scenario, in a stable order.
+std::vector<std::string> all_metric_names(const Scenario& s);
+
+struct MetricValue {
+  Money money;
+  long count = 0;
+  bool is_count = false;  // shortfall_years
+};
+
+// A scenario's projections, computed on first use per basis. The scenario must
+// outlive the Evaluation. Precondition: horizon_of(s) has a value.
+class Evaluation {
+ public:
+  explicit Evaluation(const Scenario& s);
+
+  const Horizon& horizon() const { return horizon_; }
+  const Projection& projection(Basis basis);
+  // nullopt when the query's label names no period of the horizon.
+  std::optional<MetricValue> value(const MetricQuery& q);
+  Money npv();
+
+ private:
+  Money period_value(const MetricQuery& q, const Projection& p, std::size_t period) const;
+
+  const Scenario& scenario_;
+  Horizon horizon_;
+  std::map<Basis, Projection> projections_;
+};
+
+}  // namespace model

@@ -1,0 +1,67 @@
+#include "model/money.h"
+
+#include <cassert>
+#include <cmath>
+#include <cstdlib>
+
+namespace model {
+
+std::int64_t round_half_away(double x) {
+  assert(fits_in_pence(x));
+  return static_cast<std::int64_t>(std::round(x));  // std::round is half away from zero
+}
+
+bool fits_in_pence(double x) { return std::isfinite(x) && std::fabs(x) < 9.2e18; }
+
+Money round_to_pence(double pence) { return Money{round_half_away(pence)}; }
+
+namespace {
+__extension__ typedef __int128 Wide;  // products of pence and day counts cannot overflow
+}  // namespace
+
+std::int64_t round_ratio(std::int64_t value, std::int64_t num, std::int64_t den) {
+  assert(den > 0);
+  Wide product = static_cast<Wide>(value) * num;
+  bool negative = product < 0;
+  Wide magnitude = negative ? -product : product;
+  Wide quotient = magnitude / den;
+  Wide remainder = magnitude % den;
+  if (2 * remainder >= den) ++quotient;
+  return static_cast<std::int64_t>(negative ? -quotient : quotient);
+}
+
+namespace {
+
+std::string group_thousands(std::uint64_t whole) {
+  std::string digits = std::to_string(whole);
+  std::string out;
+  int count = 0;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    if (count > 0 && count % 3 == 0) out.insert(out.begin(), ',');
+    out.insert(out.begin(), *it);
+    ++count;
+  }
+  return out;
+}
+
+std::uint64_t magnitude(std::int64_t p) {
+  return p < 0 ? static_cast<std::uint64_t>(-(p + 1)) + 1 : static_cast<std::uint64_t>(p);
+}
+
+std::string two_digits(std::uint64_t n) { return {char('0' + n / 10), char('0' + n % 10)}; }
+
+}  // namespace
+
+std::string to_decimal_string(Money m) {
+  std::uint64_t mag = magnitude(m.pence);
+  return (m.pence < 0 ? "-" : "") + std::to_string(mag / 100) + "." + two_digits(mag % 100);
+}
+
+std::string to_display_string(Money m, bool always_pence) {
+  std::uint64_t mag = magnitude(m.pence);
+  std::string out = (m.pence < 0 ? "-£" : "£") + group_thousands(mag / 100);
+  if (always_pence || mag % 100 != 0) out += "." + two_digits(mag % 100);
+  return out;
+}
+
+}  // namespace model

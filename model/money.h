@@ -1,0 +1,50 @@
+// Money as whole pence in a 64-bit integer. Doubles appear only for rates and
+// statistics and become pence at one place, round_to_pence(), which rounds
+// half away from zero.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <string>
+
+namespace model {
+
+struct Money {
+  std::int64_t pence = 0;
+
+  static constexpr Money from_pence(std::int64_t p) { return Money{p}; }
+  constexpr Money& operator+=(Money o) {
+    pence += o.pence;
+    return *this;
+  }
+  constexpr Money& operator-=(Money o) {
+    pence -= o.pence;
+    return *this;
+  }
+  friend constexpr Money operator+(Money a, Money b) { return Money{a.pence + b.pence}; }
+  friend constexpr Money operator-(Money a, Money b) { return Money{a.pence - b.pence}; }
+  friend constexpr Money operator-(Money a) { return Money{-a.pence}; }
+  friend constexpr auto operator<=>(Money, Money) = default;
+  constexpr double pounds() const { return static_cast<double>(pence) / 100.0; }
+};
+
+// Rounds a real number of pence half away from zero. Precondition: finite and
+// within the range of int64 (callers check with fits_in_pence()).
+std::int64_t round_half_away(double x);
+bool fits_in_pence(double x);
+
+// Money from a real number of pence, rounded half away from zero.
+Money round_to_pence(double pence);
+
+// round(value * num / den) in exact integer arithmetic, half away from zero.
+// Precondition: den > 0. Used by the cumulative splits of SPEC 3.1.
+std::int64_t round_ratio(std::int64_t value, std::int64_t num, std::int64_t den);
+
+// "1347955.00", "-223647.25": pounds with two decimals, no grouping (eval, CSV, JSON).
+std::string to_decimal_string(Money m);
+
+// "£1,347,955" when the pence are zero, "£1,010,966.25" otherwise; negatives as
+// "-£223,647.25". With always_pence, two decimals are always shown.
+std::string to_display_string(Money m, bool always_pence = false);
+
+}  // namespace model

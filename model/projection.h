@@ -1,0 +1,41 @@
+// Projection of a scenario onto periods (SPEC 3): every amount is a sum of
+// monthly pence, computed run by run with the cumulative-rounding split, so
+// periods, lines and totals reconcile exactly.
+#pragma once
+
+#include <vector>
+
+#include "model/calendar.h"
+#include "model/money.h"
+#include "model/scenario.h"
+
+namespace model {
+
+// Amounts per period. Rows are indexed [period]; per-contract and per-stream
+// vectors are indexed [contract][period] and [stream][period].
+struct Projection {
+  Basis basis = Basis::financial_year;
+  Horizon horizon;
+  std::vector<Period> periods;
+  std::vector<std::vector<Money>> contract_cost;
+  std::vector<std::vector<Money>> stream_funding;
+  std::vector<std::vector<Money>> committed;  // cost attributed to each stream (SPEC 3.4)
+  std::vector<Money> pooled;                  // cost of contracts with no funded_by
+  std::vector<Money> cost, envelope, funding;
+
+  Money headroom(std::size_t p) const { return envelope[p] - cost[p]; }
+  Money gap(std::size_t p) const { return funding[p] - cost[p]; }
+};
+
+// Precondition: the scenario satisfies the rules of model/scenario.h.
+Projection project(const Scenario& s, const Horizon& h, Basis basis);
+
+// Value of contract year k (0-based): round(annual * prod_{j=1..k}(1 + u_j)).
+Money contract_year_value(const Contract& c, int k);
+// Sum of contract_year_value over the first `years` contract years.
+Money whole_life_value(const Contract& c, int years);
+
+// Amount for financial year f (0-based from the horizon's first financial year).
+Money yearly_amount(const YearlyAmount& a, int first_fy, int f);
+
+}  // namespace model

@@ -1,0 +1,26 @@
+#include "scenarios/diagnostic.h"
+
+#include <algorithm>
+
+namespace scenarios {
+
+std::string to_string(const Diagnostic& d) {
+  std::string out = d.mark.source ? *d.mark.source : std::string("<input>");
+  out += ":" + std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + ": ";
+  if (!d.path.empty()) out += d.path + ": ";
+  return out + d.message;
+}
+
+void Diagnostics::add(Mark mark, std::string path, std::string message) {
+  Diagnostic d{std::move(mark), std::move(path), std::move(message)};
+  std::string text = to_string(d);
+  bool seen = std::any_of(items_.begin(), items_.end(),
+                          [&](const Diagnostic& e) { return to_string(e) == text; });
+  if (!seen) items_.push_back(std::move(d));
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  for (const Diagnostic& d : other.items()) add(d.mark, d.path, d.message);
+}
+
+}  // namespace scenarios

@@ -1,0 +1,210 @@
+#include "scenarios/fields.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "model/suggest.h"
+#include "scenarios/expressions.h"
+#include "scenarios/numbers.h"
+
+namespace scenarios {
+
+Field child(const Field& f, std::string_view key) {
+  const Node* n = f.node && f.node->is_mapping() ? f.node->find(key) : nullptr;
+  return Field{n, join_path(f.path, key)};
+}
+
+bool FieldReader::expect_scalar(const Field& f, std::string_view what) {
+  if (f.node->is_scalar()) return true;
+  error(f, "expected " + std::string(what) + ", got " + describe(*f.node));
+  return false;
+}
+
+bool FieldReader::expect_mapping(const Field& f) {
+  if (f.node->is_mapping()) return true;
+  error(f, "expected a mapping, got " + describe(*f.node));
+  return false;
+}
+
+void FieldReader::check_keys(const Field& f, const std::vector<std::string>& allowed) {
+  for (const Entry& e : f.node->entries)
+    if (std::find(allowed.begin(), allowed.end(), e.key) == allowed.end())
+      errors_.add(e.key_mark, join_path(f.path, e.key),
+                  "unknown key '" + e.key + "'" + model::did_you_mean(e.key, allowed));
+}
+
+std::optional<std::string> FieldReader::text(const Field& f) {
+  if (!expect_scalar(f, "text")) return std::nullopt;
+  return f.node->text;
+}
+
+namespace {
+
+bool is_identifier(std::string_view s) {
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  for (char c : s)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  return true;
+}
+
+std::vector<std::string> keys_of(const std::map<std::string, double>& m) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : m) out.push_back(k);
+  return out;
+}
+
+}  // namespace
+
+std::optional<double> FieldReader::expression(const Field& f, std::string_view what) {
+  const Node& n = *f.node;
+  int shift = n.quoted ? 1 : 0;
+  auto compiled = Expression::compile(n.text);
+  if (auto* e = std::get_if<ExpressionError>(&compiled)) {
+    Mark at = n.mark;
+    at.column += shift + e->position;
+    error_at(at, f.path, "bad expression \"" + n.text + "\": " + e->message);
+    return std::nullopt;
+  }
+  const Expression& expr = std::get<Expression>(compiled);
+  std::vector<double> values;
+  bool ok = true;
+  for (const std::string& name : expr.names()) {
+    auto it = assumptions_.find(name);
+    if (it != assumptions_.end()) {
+      values.push_back(it->second);
+      continue;
+    }
+    ok = false;
+    Mark at = n.mark;
+    at.column += shift + static_cast<int>(n.text.find(name));
+    std::string hint = model::did_you_mean(name, keys_of(assumptions_));
+    if (is_identifier(n.text) && hint.empty())
+      error_at(at, f.path, "expected " + std::string(what) + ", got \"" + n.text + "\"");
+    else
+      error_at(at, f.path, "unknown name '" + name + "' in expression" + hint);
+  }
+  if (!ok) return std::nullopt;
+  double v = expr.evaluate(values);
+  if (!std::isfinite(v)) {
+    error(f, "expression \"" + n.text + "\" gives no finite number (division by zero?)");
+    return std::nullopt;
+  }
+  return v;
+}
+
+template <typename Parse>
+std::optional<double> FieldReader::numeric(const Field& f, std::string_view what, Parse parse) {
+  if (!expect_scalar(f, what)) return std::nullopt;
+  if (auto v = parse(f.node->text)) return *v;
+  return expression(f, what);
+}
+
+std::optional<double> FieldReader::real(const Field& f, std::string_view what) {
+  return numeric(f, what, [](std::string_view t) { return parse_number(t); });
+}
+
+std::optional<model::Money> FieldReader::money(const Field& f, Sign sign) {
+  std::optional<model::Money> out;
+  if (!expect_scalar(f, "an amount of money")) return std::nullopt;
+  if (auto exact = parse_money(f.node->text)) {
+    out = exact;
+  } else if (auto v = expression(f, "an amount of money")) {
+    double pence = *v * 100.0;
+    if (!model::fits_in_pence(pence)) {
+      error(f, "amount is too large");
+      return std::nullopt;
+    }
+    out = model::round_to_pence(pence);
+  }
+  if (!out) return std::nullopt;
+  if (sign == Sign::not_negative && out->pence < 0) {
+    error(f, "expected an amount of money of at least 0, got " + model::to_decimal_string(*out));
+    return std::nullopt;
+  }
+  if (sign == Sign::positive && out->pence <= 0) {
+    error(f, "expected an amount of money above 0, got " + model::to_decimal_string(*out));
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<double> FieldReader::rate(const Field& f) {
+  auto v = numeric(f, "a rate", [](std::string_view t) { return parse_rate(t); });
+  if (v && *v <= -1) {
+    error(f, "expected a rate above -1 (-100%), got " + f.node->text);
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<model::RateSchedule> FieldReader::rates(const Field& f) {
+  model::RateSchedule out;
+  if (!f.node->is_sequence()) {
+    auto r = rate(f);
+    if (!r) return std::nullopt;
+    out.rates.push_back(*r);
+    return out;
+  }
+  bool ok = true;
+  for (std::size_t i = 0; i < f.node->items.size(); ++i) {
+    auto r = rate(Field{&f.node->items[i], join_path(f.path, std::to_string(i))});
+    if (r) out.rates.push_back(*r);
+    ok = ok && r.has_value();
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<std::int64_t> FieldReader::whole(const Field& f, std::string_view what) {
+  if (!expect_scalar(f, what)) return std::nullopt;
+  auto v = parse_whole(f.node->text);
+  if (!v) error(f, "expected " + std::string(what) + ", got \"" + f.node->text + "\"");
+  return v;
+}
+
+std::optional<model::Date> FieldReader::date(const Field& f) {
+  if (!expect_scalar(f, "a date (YYYY-MM-DD)")) return std::nullopt;
+  const std::string& t = f.node->text;
+  auto digits = [&](std::size_t from, std::size_t n) -> int {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(t[i]))) return -1;
+      v = v * 10 + (t[i] - '0');
+    }
+    return v;
+  };
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-' || digits(0, 4) < 0 || digits(5, 2) < 0 ||
+      digits(8, 2) < 0) {
+    error(f, "expected a date (YYYY-MM-DD), got \"" + t + "\"");
+    return std::nullopt;
+  }
+  model::Date d{digits(0, 4), digits(5, 2), digits(8, 2)};
+  if (!model::is_valid(d)) {
+    error(f, "no such date: " + t);
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<model::Month> FieldReader::first_of_month(const Field& f) {
+  auto d = date(f);
+  if (!d) return std::nullopt;
+  if (d->day != 1) {
+    error(f, "expected the 1st of a month, got " + f.node->text);
+    return std::nullopt;
+  }
+  return model::month_of(*d);
+}
+
+std::optional<model::Month> FieldReader::last_of_month(const Field& f) {
+  auto d = date(f);
+  if (!d) return std::nullopt;
+  if (d->day != model::days_in_month(d->year, d->month)) {
+    error(f, "expected the last day of a month, got " + f.node->text);
+    return std::nullopt;
+  }
+  return model::month_of(*d);
+}
+
+}  // namespace scenarios

@@ -1,0 +1,75 @@
+// Reading one typed field of a scenario tree: money, rates, dates, whole
+// numbers, text. Each reader returns nullopt after adding a located message
+// to the Diagnostics; numeric fields take a number or an expression over the
+// assumptions.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/calendar.h"
+#include "model/money.h"
+#include "model/scenario.h"
+#include "scenarios/diagnostic.h"
+#include "scenarios/node.h"
+
+namespace scenarios {
+
+// A node and the dotted path it was written at.
+struct Field {
+  const Node* node = nullptr;
+  std::string path;
+  Mark mark() const { return node->mark; }
+};
+
+enum class Sign { any, not_negative, positive };
+
+class FieldReader {
+ public:
+  explicit FieldReader(Diagnostics& errors) : errors_(errors) {}
+
+  // Names usable in expressions, and their values.
+  void set_assumptions(std::map<std::string, double> values) { assumptions_ = std::move(values); }
+  const std::map<std::string, double>& assumptions() const { return assumptions_; }
+
+  void error(const Field& f, std::string message) { errors_.add(f.mark(), f.path, std::move(message)); }
+  void error_at(const Mark& m, const std::string& path, std::string message) {
+    errors_.add(m, path, std::move(message));
+  }
+
+  std::optional<std::string> text(const Field& f);
+  std::optional<model::Money> money(const Field& f, Sign sign);
+  std::optional<double> rate(const Field& f);  // > -1; "3%" allowed
+  std::optional<model::RateSchedule> rates(const Field& f);  // a rate or a list of rates
+  std::optional<double> real(const Field& f, std::string_view what);
+  std::optional<std::int64_t> whole(const Field& f, std::string_view what);
+  std::optional<model::Date> date(const Field& f);
+  // A date that must be the first (or last) day of a month, as its month.
+  std::optional<model::Month> first_of_month(const Field& f);
+  std::optional<model::Month> last_of_month(const Field& f);
+
+  bool expect_mapping(const Field& f);
+  // Adds an error for every key of f's mapping not in `allowed`, with a suggestion.
+  void check_keys(const Field& f, const std::vector<std::string>& allowed);
+
+  // An expression's value, or nullopt after a located error (syntax, unknown
+  // name, division by zero). `quoted` shifts columns past the opening quote.
+  std::optional<double> expression(const Field& f, std::string_view what);
+
+ private:
+  // A scalar's number (parse) or expression value; `what` names the expected kind.
+  template <typename Parse>
+  std::optional<double> numeric(const Field& f, std::string_view what, Parse parse);
+  bool expect_scalar(const Field& f, std::string_view what);
+
+  Diagnostics& errors_;
+  std::map<std::string, double> assumptions_;
+};
+
+// The child of a mapping field: {node.find(key), path.key}; node is nullptr when absent.
+Field child(const Field& f, std::string_view key);
+
+}  // namespace scenarios

@@ -1,0 +1,127 @@
+#include "scenarios/numbers.h"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+namespace scenarios {
+
+namespace {
+
+struct Decimal {
+  bool negative = false;
+  std::string whole, fraction;  // digits only
+  std::string exponent;         // with sign, may be empty
+};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool all_digits(std::string_view s) {
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+// Whole-part digits with optional thousands commas in groups of three.
+std::optional<std::string> whole_digits(std::string_view s) {
+  if (s.find(',') == std::string_view::npos) return all_digits(s) ? std::optional(std::string(s)) : std::nullopt;
+  std::string out;
+  std::size_t first = s.find(',');
+  if (first == 0 || first > 3) return std::nullopt;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ',') {
+      if ((s.size() - i - 1) % 4 != 3 || (i + 4 < s.size() && s[i + 4] != ',')) return std::nullopt;
+      continue;
+    }
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+    out += s[i];
+  }
+  return out;
+}
+
+std::optional<Decimal> parse_decimal(std::string_view text) {
+  std::string_view s = trim(text);
+  Decimal d;
+  if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
+    d.negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+  if (s.starts_with("£")) s.remove_prefix(std::string_view("£").size());
+  if (std::size_t e = s.find_first_of("eE"); e != std::string_view::npos) {
+    d.exponent = std::string(s.substr(e + 1));
+    s = s.substr(0, e);
+    std::string_view digits = d.exponent;
+    if (!digits.empty() && (digits.front() == '-' || digits.front() == '+')) digits.remove_prefix(1);
+    if (digits.empty() || digits.size() > 4 || !all_digits(digits)) return std::nullopt;
+  }
+  std::size_t point = s.find('.');
+  std::string_view whole = s.substr(0, point);
+  if (point != std::string_view::npos) {
+    d.fraction = std::string(s.substr(point + 1));
+    if (!all_digits(d.fraction)) return std::nullopt;
+  }
+  auto digits = whole_digits(whole);
+  if (!digits || (digits->empty() && d.fraction.empty())) return std::nullopt;
+  d.whole = *digits;
+  return d;
+}
+
+double to_double(const Decimal& d) {
+  std::string s = (d.negative ? "-" : "") + (d.whole.empty() ? "0" : d.whole);
+  if (!d.fraction.empty()) s += "." + d.fraction;
+  if (!d.exponent.empty()) s += "e" + d.exponent;
+  return std::strtod(s.c_str(), nullptr);
+}
+
+}  // namespace
+
+std::optional<double> parse_number(std::string_view text) {
+  auto d = parse_decimal(text);
+  if (!d) return std::nullopt;
+  double v = to_double(*d);
+  if (!std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::optional<model::Money> parse_money(std::string_view text) {
+  auto d = parse_decimal(text);
+  if (!d) return std::nullopt;
+  if (!d->exponent.empty() || d->whole.size() > 15) {
+    double pence = to_double(*d) * 100.0;
+    if (!model::fits_in_pence(pence)) return std::nullopt;
+    return model::round_to_pence(pence);
+  }
+  std::int64_t whole = 0;
+  std::from_chars(d->whole.data(), d->whole.data() + d->whole.size(), whole);
+  std::string fraction = d->fraction + "00";
+  std::int64_t pence = whole * 100 + (fraction[0] - '0') * 10 + (fraction[1] - '0');
+  if (fraction.size() > 2 && fraction[2] >= '5') ++pence;  // half away from zero on the magnitude
+  return model::Money{d->negative ? -pence : pence};
+}
+
+std::optional<double> parse_rate(std::string_view text) {
+  std::string_view s = trim(text);
+  if (s.ends_with('%')) {
+    auto v = parse_number(s.substr(0, s.size() - 1));
+    if (!v) return std::nullopt;
+    return *v / 100.0;
+  }
+  return parse_number(s);
+}
+
+std::optional<std::int64_t> parse_whole(std::string_view text) {
+  auto d = parse_decimal(text);
+  if (!d || !d->fraction.empty() || !d->exponent.empty() || d->whole.size() > 12)
+    return std::nullopt;
+  if (text.find('.') != std::string_view::npos) return std::nullopt;
+  std::int64_t v = 0;
+  std::from_chars(d->whole.data(), d->whole.data() + d->whole.size(), v);
+  return d->negative ? -v : v;
+}
+
+}  // namespace scenarios

@@ -1,0 +1,36 @@
+// Scenario text to a validated, resolved model::Scenario (SPEC 2). Every
+// problem found is returned as a located Diagnostic; reading goes on after an
+// error so that one run reports them all.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/scenario.h"
+#include "scenarios/diagnostic.h"
+#include "scenarios/node.h"
+
+namespace scenarios {
+
+// The top-level sections of a scenario file.
+const std::vector<std::string>& section_names();
+// The fields a contract (or `defaults:`) may have.
+const std::vector<std::string>& contract_fields();
+
+// Validates a tree and resolves expressions. The scenario is present iff no
+// error was added.
+std::optional<model::Scenario> compile_scenario(const Node& root, Diagnostics& errors);
+
+struct ReadResult {
+  std::optional<Node> tree;                 // after overrides; absent on a syntax error
+  std::optional<model::Scenario> scenario;  // present iff errors is empty
+  Diagnostics errors;
+};
+
+// Parses YAML text, applies each override "PATH=VALUE" (SPEC 2.3) and compiles.
+ReadResult read_scenario(std::string_view text, std::string_view source_name,
+                         const std::vector<std::string>& overrides = {});
+
+}  // namespace scenarios
