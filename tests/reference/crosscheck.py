@@ -208,10 +208,11 @@ def main(argv: list[str]) -> int:
         print(f"crosscheck: {args.envelope}: not an executable file", file=sys.stderr)
         return 2
     seeds = range(args.seed, args.seed + args.count)
-    passed = failed = 0
+    passed = failed = compared = 0
     families: dict[str, int] = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for out in pool.map(lambda s: check_seed(s, args), seeds):
+            compared += out.checked
             if out.ok:
                 passed += 1
                 continue
@@ -227,6 +228,7 @@ def main(argv: list[str]) -> int:
     if families:
         print("mismatches by metric family: " +
               ", ".join(f"{k} {v}" for k, v in sorted(families.items())))
+    print(f"compared {compared} values")
     print(f"crosscheck: {passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

@@ -14,7 +14,9 @@ list or an assumption name, funding streams 0..4 with change as a number or
 a list, by_year overrides, from/until, funded_by (shares with two decimals
 summing exactly to 1) or pooled, money with pence, a `defaults:` block, an
 occasional expression over an assumption, an occasional "£1,234.56" string,
-and a discount_rate assumption.
+a discount_rate assumption, FY labels that wrap the century (2099/00), and
+"edge" scenarios with binary-exact rates (0.25, 0.5, -0.5, ...) that make
+half-penny ties in compounding, tiny (< £1) and huge amounts.
 
 Options (keyword arguments of generate):
   big               ~1000 contracts
@@ -42,6 +44,9 @@ GROUPS = ["Domestic abuse", "Sexual violence and abuse", "Housing support",
           "Young people", "Refuge"]
 STREAM_IDS = ["core", "public_health", "pcc", "home_office", "dluhc_grant"]
 RATES = [0.0, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, -0.01, -0.025, 0.05, 0.1, 0.0275]
+# "Edge" scenarios (about 1 in 6) also use rates whose products are exact in
+# binary, so half-penny ties really happen in compounding, and extreme money.
+EDGE_RATES = [0.25, 0.5, -0.5, 0.125, -0.75, 1.0]
 
 # ---------------------------------------------------------------------------
 # Small helpers
@@ -87,18 +92,24 @@ def first_day(m: int) -> str:
     return month_first_day(m).isoformat()
 
 
-def random_money(rng: random.Random, lo_pounds: int, hi_pounds: int) -> int:
-    """Random pence; half the time with a pence part."""
+def random_money(rng: random.Random, lo_pounds: int, hi_pounds: int, edge: bool = False) -> int:
+    """Random pence; half the time with a pence part.  Edge: sometimes tiny
+    (under a pound) or huge (up to a hundred times hi)."""
     pounds = rng.randint(lo_pounds, hi_pounds)
+    if edge:
+        pounds = rng.choice([pounds, 0, rng.randint(lo_pounds, 100 * hi_pounds)])
+        if pounds == 0:
+            return max(1, rng.randint(0, 99)) if lo_pounds > 0 else rng.randint(0, 99)
     pence = rng.randint(0, 99) if rng.random() < 0.5 else 0
     return pounds * 100 + pence
 
 
-def random_rates(rng: random.Random, max_len: int = 5):
+def random_rates(rng: random.Random, max_len: int = 5, edge: bool = False):
     """A rate or a list of rates."""
+    pool = RATES + EDGE_RATES if edge else RATES
     if rng.random() < 0.5:
-        return rng.choice(RATES)
-    return [rng.choice(RATES) for _ in range(rng.randint(1, max_len))]
+        return rng.choice(pool)
+    return [rng.choice(pool) for _ in range(rng.randint(1, max_len))]
 
 
 def random_shares(rng: random.Random, streams: list[str]) -> list[list]:
@@ -157,7 +168,7 @@ class Generator:
             base = rng.randint(5, 90) * 10000
             value = base * (1 + bump)                      # same double ops as C++
             return round_half_away(Fraction(value) * 100), quote(f"{base} * (1 + {name})")
-        pence = random_money(rng, 5000, 900000)
+        pence = random_money(rng, 5000, 900000, self.edge)
         return pence, self.money(pence)
 
     # -- parts -------------------------------------------------------------
@@ -166,7 +177,9 @@ class Generator:
         rng = self.rng
         self.fys = rng.randint(1, 12)
         self.apportion = rng.choice(["months", "days"])
-        self.base_month = rng.randint(2016, 2026) * 12 + rng.randint(0, 11)
+        self.edge = rng.random() < 0.17
+        years = (2094, 2099) if rng.random() < 0.04 else (2016, 2026)   # 2099/00 labels
+        self.base_month = rng.randint(*years) * 12 + rng.randint(0, 11)
         self.start_given = rng.random() < 0.6
 
     def contracts(self, streams: list[str]):
@@ -189,7 +202,7 @@ class Generator:
                 defaults_val["extensions"] = ext
                 defaults_yaml["extensions"] = "[" + ", ".join(map(str, ext)) + "]"
             if rng.random() < 0.5:
-                u = random_rates(rng)
+                u = random_rates(rng, edge=self.edge)
                 if rng.random() < 0.3 and not isinstance(u, list):
                     self.assumptions.append(("uplift", rate_text(u)))
                     defaults_yaml["uplift"] = "uplift"
@@ -243,7 +256,7 @@ class Generator:
         else:
             exercise = rng.randint(0, len(extensions))
             fields.append(("exercise", str(exercise)))
-        uplift = pick("uplift", lambda: random_rates(rng), rates_text) if (
+        uplift = pick("uplift", lambda: random_rates(rng, edge=self.edge), rates_text) if (
             "uplift" in dv or rng.random() < 0.8) else 0.0
         group = pick("group", lambda: rng.choice(GROUPS), quote) if (
             "group" in dv or rng.random() < 0.6) else None
@@ -268,17 +281,17 @@ class Generator:
         (resolved dict, [(field, yaml)]).  With allow_by_year False the same
         random draws are made but by_year is dropped."""
         rng = self.rng
-        annual = random_money(rng, 10000, 2000000) if with_dates else random_money(
-            rng, 100000, 20000000)
+        annual = random_money(rng, 10000 if with_dates else 100000,
+                              2000000 if with_dates else 20000000, self.edge)
         fields = [("annual", self.money(annual))]
         change: object = 0.0
         if rng.random() < 0.5:
-            change = random_rates(rng, 6)
+            change = random_rates(rng, 6, self.edge)
             fields.append(("change", rates_text(change)))
         by_year: dict[str, int] = {}
         if labels and rng.random() < 0.35:
             for label in rng.sample(labels, rng.randint(1, min(3, len(labels)))):
-                by_year[label] = random_money(rng, 0, 2000000)
+                by_year[label] = random_money(rng, 0, 2000000, self.edge)
         if not allow_by_year:
             by_year = {}
         if by_year:
