@@ -4,12 +4,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands/commands.h"
 #include "cli/io.h"
+#include "model/suggest.h"
 
 namespace cli {
 
@@ -34,7 +36,8 @@ void add_run(CLI::App& app, Action& action) {
   cmd->footer(
       "Examples:\n"
       "  envelope run examples/coventry-2019.yaml\n"
-      "  envelope run examples/coventry-2019.yaml --set assumptions.uplift=0.02 --by contract-year\n"
+      "  envelope run examples/coventry-2019.yaml --set assumptions.uplift=0.02 --by "
+      "contract-year\n"
       "  envelope run examples/coventry-2019.yaml -o projection.csv");
   cmd->callback([o, &action] { action = [o] { return run_run(*o); }; });
 }
@@ -82,7 +85,21 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "envelope " ENVELOPE_VERSION);
   app.require_subcommand(1);
   Action action;
-  for (auto add : kCommands) add(app, action);
+  for (auto add : kCommands)
+    add(app, action);
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({}))
+      names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::string list;
+      for (const std::string& n : names)
+        list += (list.empty() ? "" : ", ") + n;
+      std::cerr << "envelope: unknown command '" << argv[1] << "'"
+                << model::did_you_mean(argv[1], names) << "; the commands are " << list << "\n";
+      return kExitBadInput;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

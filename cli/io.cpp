@@ -18,7 +18,9 @@
 
 namespace cli {
 
-void fail_usage(const std::string& message) { throw Exit(kExitBadInput, message); }
+void fail_usage(const std::string& message) {
+  throw Exit(kExitBadInput, message);
+}
 
 Input read_input(const std::string& path) {
   if (path == "-") {
@@ -38,7 +40,8 @@ Loaded load_scenario(const std::string& path, const std::vector<std::string>& se
   Input input = read_input(path);
   auto result = scenarios::read_scenario(input.text, input.source, sets);
   if (!result.errors.empty()) {
-    for (const auto& d : result.errors.items()) std::cerr << scenarios::to_string(d) << "\n";
+    for (const auto& d : result.errors.items())
+      std::cerr << scenarios::to_string(d) << "\n";
     throw Exit(kExitBadInput);
   }
   return Loaded{std::move(*result.tree), std::move(*result.scenario), input.source};
@@ -48,12 +51,19 @@ Format choose_format(const std::string& format, const std::string& output) {
   std::string name = format;
   if (name.empty() && !output.empty() && output != "-") {
     std::string ext = std::filesystem::path(output).extension().string();
-    if (ext == ".csv") name = "csv";
-    else if (ext == ".md") name = "md";
-    else if (ext == ".json") name = "json";
-    else if (ext == ".txt") name = "table";
-    else fail_usage(fmt::format("{}: cannot tell the format from the extension; use --format "
-                                "table|csv|md|json", output));
+    if (ext == ".csv")
+      name = "csv";
+    else if (ext == ".md")
+      name = "md";
+    else if (ext == ".json")
+      name = "json";
+    else if (ext == ".txt")
+      name = "table";
+    else
+      fail_usage(
+          fmt::format("{}: cannot tell the format from the extension; use --format "
+                      "table|csv|md|json",
+                      output));
   }
   if (name.empty() || name == "table") return Format::table;
   if (name == "csv") return Format::csv;

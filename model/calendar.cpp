@@ -6,7 +6,9 @@
 
 namespace model {
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -36,7 +38,9 @@ std::string to_string(const Date& d) {
   return buf;
 }
 
-Date first_day(Month m) { return {year_of(m), calendar_month_of(m), 1}; }
+Date first_day(Month m) {
+  return {year_of(m), calendar_month_of(m), 1};
+}
 
 Date last_day(Month m) {
   return {year_of(m), calendar_month_of(m), days_in_month(year_of(m), calendar_month_of(m))};
@@ -103,10 +107,14 @@ std::optional<Basis> parse_basis(std::string_view text) {
 
 std::string_view basis_name(Basis b) {
   switch (b) {
-    case Basis::financial_year: return "fy";
-    case Basis::contract_year: return "contract-year";
-    case Basis::calendar_year: return "calendar";
-    case Basis::month: return "month";
+    case Basis::financial_year:
+      return "fy";
+    case Basis::contract_year:
+      return "contract-year";
+    case Basis::calendar_year:
+      return "calendar";
+    case Basis::month:
+      return "month";
   }
   return "fy";
 }
@@ -129,13 +137,17 @@ PeriodStart period_start(Month m, const Horizon& h, Basis basis, int fys) {
       int index = (m - h.first) / 12;
       return {h.first + 12 * index, "Y" + std::to_string(index + 1)};
     }
-    case Basis::calendar_year: return {month_of(year_of(m), 1), std::to_string(year_of(m))};
-    case Basis::month: return {m, month_label(m)};
+    case Basis::calendar_year:
+      return {month_of(year_of(m), 1), std::to_string(year_of(m))};
+    case Basis::month:
+      return {m, month_label(m)};
   }
   return {m, ""};
 }
 
-int period_length(Basis basis) { return basis == Basis::month ? 1 : 12; }
+int period_length(Basis basis) {
+  return basis == Basis::month ? 1 : 12;
+}
 
 }  // namespace
 

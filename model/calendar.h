@@ -23,10 +23,18 @@ std::string to_string(const Date& d);  // "2019-07-01"
 
 // A month as one integer: year * 12 + (month - 1). Consecutive months differ by one.
 using Month = int;
-constexpr Month month_of(int year, int month) { return year * 12 + (month - 1); }
-constexpr Month month_of(const Date& d) { return month_of(d.year, d.month); }
-constexpr int year_of(Month m) { return m / 12; }
-constexpr int calendar_month_of(Month m) { return m % 12 + 1; }  // 1..12
+constexpr Month month_of(int year, int month) {
+  return year * 12 + (month - 1);
+}
+constexpr Month month_of(const Date& d) {
+  return month_of(d.year, d.month);
+}
+constexpr int year_of(Month m) {
+  return m / 12;
+}
+constexpr int calendar_month_of(Month m) {
+  return m % 12 + 1;
+}  // 1..12
 Date first_day(Month m);
 Date last_day(Month m);
 std::string month_label(Month m);  // "2019-07"

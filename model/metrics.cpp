@@ -17,18 +17,12 @@ struct Named {
 
 // Measures that take no id.
 constexpr Named kPlain[] = {
-    {"cost", Measure::cost},
-    {"envelope", Measure::envelope},
-    {"funding", Measure::funding},
-    {"headroom", Measure::headroom},
-    {"gap", Measure::gap},
-    {"min_headroom", Measure::min_headroom},
-    {"min_gap", Measure::min_gap},
-    {"shortfall_years", Measure::shortfall_years},
-    {"npv", Measure::npv},
-    {"tcv", Measure::tcv},
-    {"tcv_base", Measure::tcv_base},
-    {"tcv_max", Measure::tcv_max},
+    {"cost", Measure::cost},         {"envelope", Measure::envelope},
+    {"funding", Measure::funding},   {"headroom", Measure::headroom},
+    {"gap", Measure::gap},           {"min_headroom", Measure::min_headroom},
+    {"min_gap", Measure::min_gap},   {"shortfall_years", Measure::shortfall_years},
+    {"npv", Measure::npv},           {"tcv", Measure::tcv},
+    {"tcv_base", Measure::tcv_base}, {"tcv_max", Measure::tcv_max},
 };
 
 // Measures written NAME.ID, and whether the id is a contract (else a stream).
@@ -38,22 +32,23 @@ struct WithId {
   bool contract;
 };
 constexpr WithId kWithId[] = {
-    {"cost", Measure::contract_cost, true},    {"tcv", Measure::tcv, true},
-    {"tcv_base", Measure::tcv_base, true},     {"tcv_max", Measure::tcv_max, true},
+    {"cost", Measure::contract_cost, true},      {"tcv", Measure::tcv, true},
+    {"tcv_base", Measure::tcv_base, true},       {"tcv_max", Measure::tcv_max, true},
     {"funding", Measure::stream_funding, false}, {"committed", Measure::committed, false},
     {"balance", Measure::balance, false},
 };
 
 bool is_whole_horizon_only(Measure m) {
   return m == Measure::min_headroom || m == Measure::min_gap || m == Measure::shortfall_years ||
-         m == Measure::npv || m == Measure::tcv || m == Measure::tcv_base ||
-         m == Measure::tcv_max;
+         m == Measure::npv || m == Measure::tcv || m == Measure::tcv_base || m == Measure::tcv_max;
 }
 
 std::vector<std::string> metric_vocabulary() {
   std::vector<std::string> out;
-  for (const Named& n : kPlain) out.emplace_back(n.name);
-  for (const WithId& w : kWithId) out.push_back(std::string(w.prefix) + ".ID");
+  for (const Named& n : kPlain)
+    out.emplace_back(n.name);
+  for (const WithId& w : kWithId)
+    out.push_back(std::string(w.prefix) + ".ID");
   out.emplace_back("cost.group.NAME");
   return out;
 }
@@ -74,9 +69,11 @@ std::optional<Basis> basis_of_label(std::string_view label, int fys) {
 std::variant<int, std::string> find_id(std::string_view id, bool contract, const Scenario& s) {
   std::vector<std::string> ids;
   if (contract)
-    for (const Contract& c : s.contracts) ids.push_back(c.id);
+    for (const Contract& c : s.contracts)
+      ids.push_back(c.id);
   else
-    for (const FundingStream& f : s.funding) ids.push_back(f.id);
+    for (const FundingStream& f : s.funding)
+      ids.push_back(f.id);
   for (std::size_t i = 0; i < ids.size(); ++i)
     if (ids[i] == id) return int(i);
   return std::string(contract ? "unknown contract '" : "unknown funding stream '") +
@@ -95,8 +92,10 @@ std::variant<MetricQuery, std::string> parse_name(std::string_view name, const S
     q.group = std::string(name.substr(11));
     std::vector<std::string> groups;
     for (const Contract& c : s.contracts)
-      if (c.group == q.group) return q;
-      else if (!c.group.empty()) groups.push_back(c.group);
+      if (c.group == q.group)
+        return q;
+      else if (!c.group.empty())
+        groups.push_back(c.group);
     return "unknown group '" + q.group + "'" + did_you_mean(q.group, groups);
   }
   std::size_t dot = name.rfind('.');
@@ -137,20 +136,26 @@ std::variant<MetricQuery, std::string> parse_metric(std::string_view text, const
 
 std::vector<std::string> all_metric_names(const Scenario& s) {
   std::vector<std::string> out = {"cost"};
-  for (const Contract& c : s.contracts) out.push_back("cost." + c.id);
+  for (const Contract& c : s.contracts)
+    out.push_back("cost." + c.id);
   std::vector<std::string> groups;
   for (const Contract& c : s.contracts)
     if (!c.group.empty() && std::find(groups.begin(), groups.end(), c.group) == groups.end())
       groups.push_back(c.group);
-  for (const std::string& g : groups) out.push_back("cost.group." + g);
+  for (const std::string& g : groups)
+    out.push_back("cost.group." + g);
   out.insert(out.end(), {"envelope", "funding"});
-  for (const FundingStream& f : s.funding) out.push_back("funding." + f.id);
-  for (const FundingStream& f : s.funding) out.push_back("committed." + f.id);
-  for (const FundingStream& f : s.funding) out.push_back("balance." + f.id);
+  for (const FundingStream& f : s.funding)
+    out.push_back("funding." + f.id);
+  for (const FundingStream& f : s.funding)
+    out.push_back("committed." + f.id);
+  for (const FundingStream& f : s.funding)
+    out.push_back("balance." + f.id);
   out.insert(out.end(), {"headroom", "gap", "min_headroom", "min_gap", "shortfall_years", "npv"});
   for (std::string_view tcv : {"tcv", "tcv_base", "tcv_max"}) {
     out.emplace_back(tcv);
-    for (const Contract& c : s.contracts) out.push_back(std::string(tcv) + "." + c.id);
+    for (const Contract& c : s.contracts)
+      out.push_back(std::string(tcv) + "." + c.id);
   }
   return out;
 }
@@ -171,22 +176,33 @@ const Projection& Evaluation::projection(Basis basis) {
 Money Evaluation::period_value(const MetricQuery& q, const Projection& p,
                                std::size_t period) const {
   switch (q.measure) {
-    case Measure::cost: return p.cost[period];
-    case Measure::contract_cost: return p.contract_cost[q.index][period];
+    case Measure::cost:
+      return p.cost[period];
+    case Measure::contract_cost:
+      return p.contract_cost[q.index][period];
     case Measure::group_cost: {
       Money total;
       for (std::size_t c = 0; c < scenario_.contracts.size(); ++c)
         if (scenario_.contracts[c].group == q.group) total += p.contract_cost[c][period];
       return total;
     }
-    case Measure::envelope: return p.envelope[period];
-    case Measure::funding: return p.funding[period];
-    case Measure::stream_funding: return p.stream_funding[q.index][period];
-    case Measure::committed: return p.committed[q.index][period];
-    case Measure::balance: return p.stream_funding[q.index][period] - p.committed[q.index][period];
-    case Measure::headroom: return p.headroom(period);
-    case Measure::gap: return p.gap(period);
-    default: assert(false && "not a per-period measure"); return Money{};
+    case Measure::envelope:
+      return p.envelope[period];
+    case Measure::funding:
+      return p.funding[period];
+    case Measure::stream_funding:
+      return p.stream_funding[q.index][period];
+    case Measure::committed:
+      return p.committed[q.index][period];
+    case Measure::balance:
+      return p.stream_funding[q.index][period] - p.committed[q.index][period];
+    case Measure::headroom:
+      return p.headroom(period);
+    case Measure::gap:
+      return p.gap(period);
+    default:
+      assert(false && "not a per-period measure");
+      return Money{};
   }
 }
 
@@ -208,7 +224,8 @@ Money whole_life(const Scenario& s, const MetricQuery& q) {
   };
   if (q.index >= 0) return whole_life_value(s.contracts[q.index], years(s.contracts[q.index]));
   Money total;
-  for (const Contract& c : s.contracts) total += whole_life_value(c, years(c));
+  for (const Contract& c : s.contracts)
+    total += whole_life_value(c, years(c));
   return total;
 }
 
@@ -225,9 +242,14 @@ std::optional<MetricValue> Evaluation::value(const MetricQuery& q) {
   switch (q.measure) {
     case Measure::tcv:
     case Measure::tcv_base:
-    case Measure::tcv_max: out.money = whole_life(scenario_, q); return out;
-    case Measure::npv: out.money = npv(); return out;
-    default: break;
+    case Measure::tcv_max:
+      out.money = whole_life(scenario_, q);
+      return out;
+    case Measure::npv:
+      out.money = npv();
+      return out;
+    default:
+      break;
   }
   const Projection& fy = projection(Basis::financial_year);
   bool minimum = q.measure == Measure::min_headroom || q.measure == Measure::min_gap;

@@ -15,15 +15,30 @@
 namespace model {
 
 enum class Measure {
-  cost, contract_cost, group_cost, envelope, funding, stream_funding, committed, balance,
-  headroom, gap, min_headroom, min_gap, shortfall_years, npv, tcv, tcv_base, tcv_max
+  cost,
+  contract_cost,
+  group_cost,
+  envelope,
+  funding,
+  stream_funding,
+  committed,
+  balance,
+  headroom,
+  gap,
+  min_headroom,
+  min_gap,
+  shortfall_years,
+  npv,
+  tcv,
+  tcv_base,
+  tcv_max
 };
 
 struct MetricQuery {
   std::string text;  // as written, e.g. "headroom@2020/21"
   Measure measure = Measure::cost;
-  int index = -1;     // contract or stream, where the measure names one
-  std::string group;  // for group_cost
+  int index = -1;              // contract or stream, where the measure names one
+  std::string group;           // for group_cost
   std::optional<Basis> basis;  // set when the metric names one period
   std::string label;
 };

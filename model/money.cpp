@@ -11,9 +11,13 @@ std::int64_t round_half_away(double x) {
   return static_cast<std::int64_t>(std::round(x));  // std::round is half away from zero
 }
 
-bool fits_in_pence(double x) { return std::isfinite(x) && std::fabs(x) < 9.2e18; }
+bool fits_in_pence(double x) {
+  return std::isfinite(x) && std::fabs(x) < 9.2e18;
+}
 
-Money round_to_pence(double pence) { return Money{round_half_away(pence)}; }
+Money round_to_pence(double pence) {
+  return Money{round_half_away(pence)};
+}
 
 namespace {
 __extension__ typedef __int128 Wide;  // products of pence and day counts cannot overflow
@@ -48,7 +52,9 @@ std::uint64_t magnitude(std::int64_t p) {
   return p < 0 ? static_cast<std::uint64_t>(-(p + 1)) + 1 : static_cast<std::uint64_t>(p);
 }
 
-std::string two_digits(std::uint64_t n) { return {char('0' + n / 10), char('0' + n % 10)}; }
+std::string two_digits(std::uint64_t n) {
+  return {char('0' + n / 10), char('0' + n % 10)};
+}
 
 }  // namespace
 

@@ -26,7 +26,8 @@ namespace {
 
 double compound(const RateSchedule& rates, int steps) {
   double product = 1.0;
-  for (int j = 1; j <= steps; ++j) product *= 1.0 + rates.at(j);
+  for (int j = 1; j <= steps; ++j)
+    product *= 1.0 + rates.at(j);
   return product;
 }
 
@@ -39,7 +40,8 @@ Money contract_year_value(const Contract& c, int k) {
 
 Money whole_life_value(const Contract& c, int years) {
   Money total;
-  for (int k = 0; k < years; ++k) total += contract_year_value(c, k);
+  for (int k = 0; k < years; ++k)
+    total += contract_year_value(c, k);
   return total;
 }
 
@@ -59,7 +61,8 @@ class Splitter {
   Splitter(const Horizon& h, const std::vector<Period>& periods, Apportion apportion)
       : horizon_(h), periods_(periods), apportion_(apportion), period_of_(h.months()) {
     for (std::size_t p = 0; p < periods.size(); ++p)
-      for (Month m = periods[p].first; m <= periods[p].last; ++m) period_of_[m - h.first] = int(p);
+      for (Month m = periods[p].first; m <= periods[p].last; ++m)
+        period_of_[m - h.first] = int(p);
   }
 
   // Adds months [first, last] (clipped to the horizon) of the year starting at
@@ -81,8 +84,8 @@ class Splitter {
   // The rounded share of `amount` for the first k months of its year.
   Money cumulative(Money amount, Month year_start, int k) const {
     if (apportion_ == Apportion::months) return Money{round_ratio(amount.pence, k, 12)};
-    return Money{round_ratio(amount.pence, days_into_year(year_start, k),
-                             days_into_year(year_start, 12))};
+    return Money{
+        round_ratio(amount.pence, days_into_year(year_start, k), days_into_year(year_start, 12))};
   }
 
   Horizon horizon_;
@@ -156,19 +159,22 @@ Projection project(const Scenario& s, const Horizon& h, Basis basis) {
   for (const Contract& c : s.contracts) {
     out.contract_cost.push_back(contract_costs(c, split, h, n));
     const std::vector<Money>& cost = out.contract_cost.back();
-    for (std::size_t p = 0; p < n; ++p) out.cost[p] += cost[p];
+    for (std::size_t p = 0; p < n; ++p)
+      out.cost[p] += cost[p];
     if (c.funded_by.empty())
-      for (std::size_t p = 0; p < n; ++p) out.pooled[p] += cost[p];
+      for (std::size_t p = 0; p < n; ++p)
+        out.pooled[p] += cost[p];
     else
       attribute(c, cost, out.committed);
   }
   for (const FundingStream& f : s.funding) {
     out.stream_funding.push_back(
         yearly_amounts(f.amount, f.from, f.until, split, h, s.fiscal_year_start, n));
-    for (std::size_t p = 0; p < n; ++p) out.funding[p] += out.stream_funding.back()[p];
+    for (std::size_t p = 0; p < n; ++p)
+      out.funding[p] += out.stream_funding.back()[p];
   }
-  out.envelope = yearly_amounts(s.envelope, std::nullopt, std::nullopt, split, h,
-                                s.fiscal_year_start, n);
+  out.envelope =
+      yearly_amounts(s.envelope, std::nullopt, std::nullopt, split, h, s.fiscal_year_start, n);
   return out;
 }
 

@@ -20,7 +20,8 @@ void Diagnostics::add(Mark mark, std::string path, std::string message) {
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-  for (const Diagnostic& d : other.items()) add(d.mark, d.path, d.message);
+  for (const Diagnostic& d : other.items())
+    add(d.mark, d.path, d.message);
 }
 
 }  // namespace scenarios

@@ -38,9 +38,13 @@ std::variant<Expression, ExpressionError> Expression::compile(std::string_view t
   return Expression(std::move(impl));
 }
 
-const std::string& Expression::text() const { return impl_->text; }
+const std::string& Expression::text() const {
+  return impl_->text;
+}
 
-const std::vector<std::string>& Expression::names() const { return impl_->names; }
+const std::vector<std::string>& Expression::names() const {
+  return impl_->names;
+}
 
 double Expression::evaluate(std::span<const double> values) const {
   for (std::size_t i = 0; i < values.size() && i < impl_->storage.size(); ++i)

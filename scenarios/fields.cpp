@@ -50,7 +50,8 @@ bool is_identifier(std::string_view s) {
 
 std::vector<std::string> keys_of(const std::map<std::string, double>& m) {
   std::vector<std::string> out;
-  for (const auto& [k, v] : m) out.push_back(k);
+  for (const auto& [k, v] : m)
+    out.push_back(k);
   return out;
 }
 

@@ -35,14 +35,16 @@ class FieldReader {
   void set_assumptions(std::map<std::string, double> values) { assumptions_ = std::move(values); }
   const std::map<std::string, double>& assumptions() const { return assumptions_; }
 
-  void error(const Field& f, std::string message) { errors_.add(f.mark(), f.path, std::move(message)); }
+  void error(const Field& f, std::string message) {
+    errors_.add(f.mark(), f.path, std::move(message));
+  }
   void error_at(const Mark& m, const std::string& path, std::string message) {
     errors_.add(m, path, std::move(message));
   }
 
   std::optional<std::string> text(const Field& f);
   std::optional<model::Money> money(const Field& f, Sign sign);
-  std::optional<double> rate(const Field& f);  // > -1; "3%" allowed
+  std::optional<double> rate(const Field& f);                // > -1; "3%" allowed
   std::optional<model::RateSchedule> rates(const Field& f);  // a rate or a list of rates
   std::optional<double> real(const Field& f, std::string_view what);
   std::optional<std::int64_t> whole(const Field& f, std::string_view what);

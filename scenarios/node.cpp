@@ -16,10 +16,14 @@ Node* Node::find(std::string_view key) {
 
 std::string describe(const Node& n) {
   switch (n.kind) {
-    case Node::Kind::null: return "nothing";
-    case Node::Kind::scalar: return "\"" + n.text + "\"";
-    case Node::Kind::sequence: return "a list";
-    case Node::Kind::mapping: return "a mapping";
+    case Node::Kind::null:
+      return "nothing";
+    case Node::Kind::scalar:
+      return "\"" + n.text + "\"";
+    case Node::Kind::sequence:
+      return "a list";
+    case Node::Kind::mapping:
+      return "a mapping";
   }
   return "";
 }

@@ -16,8 +16,10 @@ struct Decimal {
 };
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -29,7 +31,8 @@ bool all_digits(std::string_view s) {
 
 // Whole-part digits with optional thousands commas in groups of three.
 std::optional<std::string> whole_digits(std::string_view s) {
-  if (s.find(',') == std::string_view::npos) return all_digits(s) ? std::optional(std::string(s)) : std::nullopt;
+  if (s.find(',') == std::string_view::npos)
+    return all_digits(s) ? std::optional(std::string(s)) : std::nullopt;
   std::string out;
   std::size_t first = s.find(',');
   if (first == 0 || first > 3) return std::nullopt;
@@ -56,7 +59,8 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
     d.exponent = std::string(s.substr(e + 1));
     s = s.substr(0, e);
     std::string_view digits = d.exponent;
-    if (!digits.empty() && (digits.front() == '-' || digits.front() == '+')) digits.remove_prefix(1);
+    if (!digits.empty() && (digits.front() == '-' || digits.front() == '+'))
+      digits.remove_prefix(1);
     if (digits.empty() || digits.size() > 4 || !all_digits(digits)) return std::nullopt;
   }
   std::size_t point = s.find('.');

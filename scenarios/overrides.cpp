@@ -24,7 +24,8 @@ std::vector<std::string> split_path(std::string_view path) {
 
 std::vector<std::string> keys_of(const Node& n) {
   std::vector<std::string> out;
-  for (const Entry& e : n.entries) out.push_back(e.key);
+  for (const Entry& e : n.entries)
+    out.push_back(e.key);
   return out;
 }
 
@@ -60,9 +61,9 @@ void apply_override(Node& root, std::string_view assignment, Diagnostics& errors
       bool is_index = key.find_first_not_of("0123456789") == std::string::npos;
       if (is_index) index = std::stoul(key.substr(0, 9));
       if (!is_index || index >= node->items.size())
-        return errors.add(key_mark, here,
-                          "no element " + key + " in a list of " +
-                              std::to_string(node->items.size()));
+        return errors.add(
+            key_mark, here,
+            "no element " + key + " in a list of " + std::to_string(node->items.size()));
       node = &node->items[index];
     } else if (!node->is_mapping()) {
       return errors.add(key_mark, here, "'" + walked + "' holds a value, not fields");
@@ -70,14 +71,16 @@ void apply_override(Node& root, std::string_view assignment, Diagnostics& errors
       node = found;
     } else if (i == 0 && std::find(section_names().begin(), section_names().end(), key) ==
                              section_names().end()) {
-      return errors.add(key_mark, here,
-                        "unknown section '" + key + "'" + model::did_you_mean(key, section_names()));
+      return errors.add(
+          key_mark, here,
+          "unknown section '" + key + "'" + model::did_you_mean(key, section_names()));
     } else if (i == 1 && names_existing_entry(segments[0])) {
-      return errors.add(key_mark, here,
-                        "no " + segments[0] + " entry '" + key + "'" +
-                            model::did_you_mean(key, keys_of(*node)));
+      return errors.add(
+          key_mark, here,
+          "no " + segments[0] + " entry '" + key + "'" + model::did_you_mean(key, keys_of(*node)));
     } else {
-      node->entries.push_back(Entry{key, key_mark, Node{Node::Kind::null, "", false, key_mark, {}, {}}});
+      node->entries.push_back(
+          Entry{key, key_mark, Node{Node::Kind::null, "", false, key_mark, {}, {}}});
       node = &node->entries.back().value;
     }
     walked = here;

@@ -16,9 +16,9 @@
 namespace scenarios {
 
 const std::vector<std::string>& section_names() {
-  static const std::vector<std::string> names = {
-      "scenario", "assumptions", "envelope", "funding", "defaults",
-      "contracts", "variants", "sensitivity", "checks"};
+  static const std::vector<std::string> names = {"scenario", "assumptions", "envelope",
+                                                 "funding",  "defaults",    "contracts",
+                                                 "variants", "sensitivity", "checks"};
   return names;
 }
 
@@ -32,8 +32,8 @@ namespace {
 
 const std::vector<std::string> kScenarioFields = {"name", "start", "end", "fiscal_year_start",
                                                   "apportion"};
-const std::vector<std::string> kStreamFields = {"name", "annual", "change", "by_year", "from",
-                                                "until"};
+const std::vector<std::string> kStreamFields = {"name",    "annual", "change",
+                                                "by_year", "from",   "until"};
 const std::vector<std::string> kEnvelopeFields = {"annual", "change", "by_year"};
 
 bool is_id(std::string_view s) {
@@ -98,9 +98,10 @@ void AssumptionResolver::resolve(std::size_t i, std::vector<std::size_t>& chain)
   if (item.state == Item::visiting) {
     std::string cycle;
     auto start = std::find(chain.begin(), chain.end(), i);
-    for (auto it = start; it != chain.end(); ++it) cycle += items_[*it].name + " -> ";
-    read_.error(items_[*start].field, "assumptions refer to each other in a cycle: " + cycle +
-                                          items_[i].name);
+    for (auto it = start; it != chain.end(); ++it)
+      cycle += items_[*it].name + " -> ";
+    read_.error(items_[*start].field,
+                "assumptions refer to each other in a cycle: " + cycle + items_[i].name);
     return;
   }
   item.state = Item::visiting;
@@ -112,11 +113,13 @@ void AssumptionResolver::resolve(std::size_t i, std::vector<std::size_t>& chain)
     auto it = index_.find(name);
     if (it == index_.end()) {
       std::vector<std::string> names;
-      for (const Item& other : items_) names.push_back(other.name);
+      for (const Item& other : items_)
+        names.push_back(other.name);
       Mark at = n.mark;
       at.column += (n.quoted ? 1 : 0) + static_cast<int>(n.text.find(name));
-      read_.error_at(at, item.field.path,
-                     "unknown name '" + name + "' in expression" + model::did_you_mean(name, names));
+      read_.error_at(
+          at, item.field.path,
+          "unknown name '" + name + "' in expression" + model::did_you_mean(name, names));
       ok = false;
       continue;
     }
@@ -139,14 +142,21 @@ std::map<std::string, double> AssumptionResolver::run() {
   if (section_.node) {
     for (const Entry& e : section_.node->entries) {
       index_[e.key] = items_.size();
-      items_.push_back(Item{e.key, Field{&e.value, join_path(section_.path, e.key)}, {}, std::nan(""), Item::unvisited});
+      items_.push_back(Item{e.key,
+                            Field{&e.value, join_path(section_.path, e.key)},
+                            {},
+                            std::nan(""),
+                            Item::unvisited});
     }
   }
-  for (Item& item : items_) compile(item);
+  for (Item& item : items_)
+    compile(item);
   std::vector<std::size_t> chain;
-  for (std::size_t i = 0; i < items_.size(); ++i) resolve(i, chain);
+  for (std::size_t i = 0; i < items_.size(); ++i)
+    resolve(i, chain);
   std::map<std::string, double> out;
-  for (const Item& item : items_) out[item.name] = item.value;  // NaN marks a failed one
+  for (const Item& item : items_)
+    out[item.name] = item.value;  // NaN marks a failed one
   return out;
 }
 
@@ -177,17 +187,23 @@ void Compiler::scenario_section(const Field& f) {
   if (!read_.expect_mapping(f)) return;
   read_.check_keys(f, kScenarioFields);
   Field name = child(f, "name");
-  if (!name.node) read_.error(f, "missing 'name'");
-  else if (auto t = read_.text(name)) s_.name = *t;
+  if (!name.node)
+    read_.error(f, "missing 'name'");
+  else if (auto t = read_.text(name))
+    s_.name = *t;
   if (Field fys = child(f, "fiscal_year_start"); fys.node) {
     auto v = read_.whole(fys, "a month number 1..12");
-    if (v && (*v < 1 || *v > 12)) read_.error(fys, "expected a month number 1..12, got " + fys.node->text);
-    else if (v) s_.fiscal_year_start = static_cast<int>(*v);
+    if (v && (*v < 1 || *v > 12))
+      read_.error(fys, "expected a month number 1..12, got " + fys.node->text);
+    else if (v)
+      s_.fiscal_year_start = static_cast<int>(*v);
   }
   if (Field a = child(f, "apportion"); a.node) {
     auto t = read_.text(a);
-    if (t && *t == "days") s_.apportion = model::Apportion::days;
-    else if (t && *t != "months") read_.error(a, "expected months or days, got \"" + *t + "\"");
+    if (t && *t == "days")
+      s_.apportion = model::Apportion::days;
+    else if (t && *t != "months")
+      read_.error(a, "expected months or days, got \"" + *t + "\"");
   }
   start_field_ = child(f, "start");
   end_field_ = child(f, "end");
@@ -280,7 +296,8 @@ std::vector<model::Share> Compiler::funded_by(const Field& f) {
   std::vector<model::Share> out;
   if (!f.node || f.node->is_null() || !read_.expect_mapping(f)) return out;
   std::vector<std::string> ids;
-  for (const model::FundingStream& s : s_.funding) ids.push_back(s.id);
+  for (const model::FundingStream& s : s_.funding)
+    ids.push_back(s.id);
   double total = 0;
   bool ok = true;
   for (const Entry& e : f.node->entries) {
@@ -297,8 +314,10 @@ std::vector<model::Share> Compiler::funded_by(const Field& f) {
       read_.error(share, "expected a share between 0 and 1, got " + e.value.text);
       v.reset();
     }
-    if (!v) ok = false;
-    else total += *v, out.push_back({static_cast<int>(it - ids.begin()), *v});
+    if (!v)
+      ok = false;
+    else
+      total += *v, out.push_back({static_cast<int>(it - ids.begin()), *v});
   }
   if (ok && std::fabs(total - 1.0) > 1e-9) {
     char buf[64];
@@ -310,7 +329,8 @@ std::vector<model::Share> Compiler::funded_by(const Field& f) {
 
 std::optional<model::Contract> Compiler::contract(const Entry& e, const Field& defaults) {
   Field self{&e.value, join_path("contracts", e.key)};
-  if (!is_id(e.key)) read_.error_at(e.key_mark, self.path, "a contract id is letters, digits, _ or -");
+  if (!is_id(e.key))
+    read_.error_at(e.key_mark, self.path, "a contract id is letters, digits, _ or -");
   if (!read_.expect_mapping(self)) return std::nullopt;
   read_.check_keys(self, contract_fields());
   auto pick = [&](std::string_view key) {
@@ -334,41 +354,55 @@ std::optional<model::Contract> Compiler::contract(const Entry& e, const Field& d
     if (m && s_.start && *m < *s_.start)
       read_.error(start, "contract starts " + start.node->text + ", before scenario.start " +
                              start_field_.node->text);
-    if (m) c.start = *m;
-    else ok = false;
+    if (m)
+      c.start = *m;
+    else
+      ok = false;
   } else if (s_.start) {
     c.start = *s_.start;
   } else {
     ok = need(start, "start");
   }
   if (Field f = pick("annual"); need(f, "annual")) {
-    if (auto m = read_.money(f, Sign::positive)) c.annual = *m;
-    else ok = false;
+    if (auto m = read_.money(f, Sign::positive))
+      c.annual = *m;
+    else
+      ok = false;
   }
   if (Field f = pick("term"); need(f, "term")) {
     auto t = read_.whole(f, "a whole number of years");
     if (t && *t < 1) read_.error(f, "expected a term of at least 1 year, got " + f.node->text);
-    if (t && *t >= 1) c.term = static_cast<int>(*t);
-    else ok = false;
+    if (t && *t >= 1)
+      c.term = static_cast<int>(*t);
+    else
+      ok = false;
   }
   if (Field f = pick("extensions"); f.node && !f.node->is_null()) {
     if (!f.node->is_sequence()) {
-      read_.error(f, "expected a list of whole numbers of years, like [2, 2], got " + describe(*f.node));
+      read_.error(
+          f, "expected a list of whole numbers of years, like [2, 2], got " + describe(*f.node));
       ok = false;
     }
     for (std::size_t i = 0; i < f.node->items.size(); ++i) {
       Field item{&f.node->items[i], join_path(f.path, std::to_string(i))};
       auto y = read_.whole(item, "a whole number of years");
-      if (y && *y < 1) read_.error(item, "expected an extension of at least 1 year, got " + item.node->text);
-      if (y && *y >= 1) c.extensions.push_back(static_cast<int>(*y));
-      else ok = false;
+      if (y && *y < 1)
+        read_.error(item, "expected an extension of at least 1 year, got " + item.node->text);
+      if (y && *y >= 1)
+        c.extensions.push_back(static_cast<int>(*y));
+      else
+        ok = false;
     }
   }
-  if (auto x = exercise(pick("exercise"), c.extensions.size())) c.exercise = *x;
-  else ok = false;
+  if (auto x = exercise(pick("exercise"), c.extensions.size()))
+    c.exercise = *x;
+  else
+    ok = false;
   if (Field f = pick("uplift"); f.node && !f.node->is_null()) {
-    if (auto r = read_.rates(f)) c.uplift = *r;
-    else ok = false;
+    if (auto r = read_.rates(f))
+      c.uplift = *r;
+    else
+      ok = false;
   }
   c.funded_by = funded_by(pick("funded_by"));
   if (!ok) return std::nullopt;
@@ -376,8 +410,10 @@ std::optional<model::Contract> Compiler::contract(const Entry& e, const Field& d
 }
 
 void Compiler::contracts(const Field& f, const Field& defaults) {
-  if (defaults.node && read_.expect_mapping(defaults)) read_.check_keys(defaults, contract_fields());
-  Field usable_defaults = defaults.node && defaults.node->is_mapping() ? defaults : Field{nullptr, "defaults"};
+  if (defaults.node && read_.expect_mapping(defaults))
+    read_.check_keys(defaults, contract_fields());
+  Field usable_defaults =
+      defaults.node && defaults.node->is_mapping() ? defaults : Field{nullptr, "defaults"};
   if (!read_.expect_mapping(f)) return;
   if (f.node->entries.empty()) read_.error(f, "no contracts");
   for (const Entry& e : f.node->entries)
@@ -396,8 +432,9 @@ void Compiler::horizon(const Field& root) {
 std::optional<model::Scenario> Compiler::run(const Node& root) {
   Field top{&root, ""};
   if (root.is_null()) {
-    read_.error(top, "empty scenario: expected a mapping with scenario, envelope, funding and "
-                     "contracts (envelope init writes a starter)");
+    read_.error(top,
+                "empty scenario: expected a mapping with scenario, envelope, funding and "
+                "contracts (envelope init writes a starter)");
     return std::nullopt;
   }
   if (!root.is_mapping()) {
@@ -409,8 +446,10 @@ std::optional<model::Scenario> Compiler::run(const Node& root) {
   Mark file_start = root.mark;
   file_start.line = 1, file_start.column = 1;
   Field scenario = child(top, "scenario");
-  if (!scenario.node) read_.error_at(file_start, "scenario", "missing section 'scenario' (with a name)");
-  else scenario_section(scenario);
+  if (!scenario.node)
+    read_.error_at(file_start, "scenario", "missing section 'scenario' (with a name)");
+  else
+    scenario_section(scenario);
   assumptions(child(top, "assumptions"));
   if (Field envelope = child(top, "envelope"); !envelope.node)
     read_.error_at(file_start, "envelope", "missing section 'envelope' (the annual budget)");
@@ -443,7 +482,8 @@ ReadResult read_scenario(std::string_view text, std::string_view source_name,
   out.errors = yaml.errors;
   if (!yaml.root) return out;
   out.tree = std::move(yaml.root);
-  for (const std::string& assignment : overrides) apply_override(*out.tree, assignment, out.errors);
+  for (const std::string& assignment : overrides)
+    apply_override(*out.tree, assignment, out.errors);
   auto scenario = compile_scenario(*out.tree, out.errors);
   if (out.errors.empty()) out.scenario = std::move(scenario);
   return out;

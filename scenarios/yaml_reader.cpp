@@ -11,8 +11,10 @@ namespace {
 
 std::size_t count_nodes(const Node& n) {
   std::size_t total = 1;
-  for (const Node& item : n.items) total += count_nodes(item);
-  for (const Entry& e : n.entries) total += count_nodes(e.value);
+  for (const Node& item : n.items)
+    total += count_nodes(item);
+  for (const Entry& e : n.entries)
+    total += count_nodes(e.value);
   return total;
 }
 
@@ -82,8 +84,10 @@ YamlResult TreeBuilder::run() {
     yaml_mark_t m{};
     m.index = nul;
     for (std::size_t i = 0; i < nul; ++i)
-      if (text_[i] == '\n') ++m.line, m.column = 0;
-      else ++m.column;
+      if (text_[i] == '\n')
+        ++m.line, m.column = 0;
+      else
+        ++m.column;
     error(m, "binary file (NUL byte); expected YAML text");
     return std::move(result_);
   }
@@ -104,8 +108,11 @@ YamlResult TreeBuilder::run() {
     yaml_event_delete(&event);
   }
   yaml_parser_delete(&parser);
-  if (!ok) result_.root.reset();
-  else if (!result_.root) result_.root = Node{Node::Kind::null, "", false, Mark{source_, first_line_, first_column_}, {}, {}};
+  if (!ok)
+    result_.root.reset();
+  else if (!result_.root)
+    result_.root =
+        Node{Node::Kind::null, "", false, Mark{source_, first_line_, first_column_}, {}, {}};
   return std::move(result_);
 }
 
@@ -117,15 +124,19 @@ bool TreeBuilder::handle(const yaml_event_t& event) {
         return false;
       }
       return true;
-    case YAML_SCALAR_EVENT: return scalar(event);
-    case YAML_ALIAS_EVENT: return alias(event);
+    case YAML_SCALAR_EVENT:
+      return scalar(event);
+    case YAML_ALIAS_EVENT:
+      return alias(event);
     case YAML_SEQUENCE_START_EVENT:
       return open(event, Node::Kind::sequence, event.data.sequence_start.anchor);
     case YAML_MAPPING_START_EVENT:
       return open(event, Node::Kind::mapping, event.data.mapping_start.anchor);
     case YAML_SEQUENCE_END_EVENT:
-    case YAML_MAPPING_END_EVENT: return close(event);
-    default: return true;
+    case YAML_MAPPING_END_EVENT:
+      return close(event);
+    default:
+      return true;
   }
 }
 
@@ -133,8 +144,10 @@ std::string TreeBuilder::current_path() const {
   std::string path;
   for (std::size_t i = 0; i + 1 < stack_.size(); ++i) {
     const Frame& f = stack_[i];
-    if (f.node.is_sequence()) path = join_path(path, std::to_string(f.node.items.size()));
-    else if (f.pending) path = join_path(path, f.pending->key);
+    if (f.node.is_sequence())
+      path = join_path(path, std::to_string(f.node.items.size()));
+    else if (f.pending)
+      path = join_path(path, f.pending->key);
   }
   return path;
 }
@@ -168,8 +181,8 @@ bool TreeBuilder::scalar(const yaml_event_t& event) {
   node.mark = mark_at(event.start_mark);
   node.text.assign(reinterpret_cast<const char*>(s.value), s.length);
   node.quoted = s.style != YAML_PLAIN_SCALAR_STYLE;
-  bool is_quote = s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-                  s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+  bool is_quote =
+      s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
   if (is_quote && event.end_mark.line != event.start_mark.line) {
     error(event.start_mark, "unterminated quoted string (a quoted string must close on its line)");
     return false;

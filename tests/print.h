@@ -15,8 +15,10 @@ struct StringMaker<std::vector<T>> {
     out << "{";
     for (std::size_t i = 0; i < v.size(); ++i) {
       if (i) out << ", ";
-      if constexpr (std::is_same_v<T, std::string>) out << "\"" << v[i] << "\"";
-      else out << v[i];
+      if constexpr (std::is_same_v<T, std::string>)
+        out << "\"" << v[i] << "\"";
+      else
+        out << v[i];
     }
     out << "}";
     return out.str().c_str();

@@ -9,11 +9,11 @@
 namespace cli {
 
 struct RunOptions {
-  std::string file;                // "-" for standard input
-  std::vector<std::string> sets;   // --set PATH=VALUE
-  std::string by = "fy";           // fy|contract-year|calendar|month
-  std::string format;              // table|csv|md|json; default from -o, else table
-  std::string output;              // -o FILE; default standard output
+  std::string file;               // "-" for standard input
+  std::vector<std::string> sets;  // --set PATH=VALUE
+  std::string by = "fy";          // fy|contract-year|calendar|month
+  std::string format;             // table|csv|md|json; default from -o, else table
+  std::string output;             // -o FILE; default standard output
 };
 int run_run(const RunOptions& o);
 

@@ -11,9 +11,12 @@ namespace {
 
 std::string render(const Table& t, Format f, bool colour) {
   switch (f) {
-    case Format::csv: return render_csv(t);
-    case Format::markdown: return render_markdown(t);
-    default: return render_text(t, colour);
+    case Format::csv:
+      return render_csv(t);
+    case Format::markdown:
+      return render_markdown(t);
+    default:
+      return render_text(t, colour);
   }
 }
 
@@ -32,9 +35,10 @@ int run_run(const RunOptions& o) {
     text = render_csv(projection_table(loaded.scenario, evaluation.projection(*basis)));
   } else {
     bool colour = use_colour(o.output);
-    text = render(projection_table(loaded.scenario, evaluation.projection(*basis)), format, colour) +
-           "\n" + render(whole_life_table(loaded.scenario), format, colour) + "\n" +
-           render(headline_table(loaded.scenario, evaluation), format, colour);
+    text =
+        render(projection_table(loaded.scenario, evaluation.projection(*basis)), format, colour) +
+        "\n" + render(whole_life_table(loaded.scenario), format, colour) + "\n" +
+        render(headline_table(loaded.scenario, evaluation), format, colour);
   }
   write_output(o.output, text, {o.file});
   return kExitOk;

@@ -14,11 +14,10 @@ int run_validate(const ValidateOptions& o) {
     try {
       Loaded loaded = load_scenario(file, o.sets);
       auto h = model::horizon_of(loaded.scenario);
-      std::cout << fmt::format("{}: ok: {} contracts, {} funding streams, {} to {}\n",
-                               loaded.source, loaded.scenario.contracts.size(),
-                               loaded.scenario.funding.size(),
-                               model::to_string(model::first_day(h->first)),
-                               model::to_string(model::last_day(h->last)));
+      std::cout << fmt::format(
+          "{}: ok: {} contracts, {} funding streams, {} to {}\n", loaded.source,
+          loaded.scenario.contracts.size(), loaded.scenario.funding.size(),
+          model::to_string(model::first_day(h->first)), model::to_string(model::last_day(h->last)));
     } catch (const Exit& e) {
       if (e.what()[0] != '\0') std::cerr << "envelope: " << e.what() << "\n";
       status = kExitBadInput;

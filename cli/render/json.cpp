@@ -10,14 +10,26 @@ std::string json_quote(std::string_view s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
+        if (c < 0x20)
+          out += fmt::format("\\u{:04x}", c);
+        else
+          out += static_cast<char>(c);
     }
   }
   return out + "\"";
@@ -76,11 +88,21 @@ JsonWriter& JsonWriter::key(std::string_view k) {
   return *this;
 }
 
-JsonWriter& JsonWriter::string(std::string_view s) { return raw(json_quote(s)); }
-JsonWriter& JsonWriter::money(model::Money m) { return raw(model::to_decimal_string(m)); }
-JsonWriter& JsonWriter::integer(long long n) { return raw(std::to_string(n)); }
-JsonWriter& JsonWriter::boolean(bool b) { return raw(b ? "true" : "false"); }
-JsonWriter& JsonWriter::null() { return raw("null"); }
+JsonWriter& JsonWriter::string(std::string_view s) {
+  return raw(json_quote(s));
+}
+JsonWriter& JsonWriter::money(model::Money m) {
+  return raw(model::to_decimal_string(m));
+}
+JsonWriter& JsonWriter::integer(long long n) {
+  return raw(std::to_string(n));
+}
+JsonWriter& JsonWriter::boolean(bool b) {
+  return raw(b ? "true" : "false");
+}
+JsonWriter& JsonWriter::null() {
+  return raw("null");
+}
 
 JsonWriter& JsonWriter::number(double x) {
   if (!std::isfinite(x)) return null();

@@ -12,7 +12,8 @@ namespace {
 std::vector<model::Money> minus(const std::vector<model::Money>& a,
                                 const std::vector<model::Money>& b) {
   std::vector<model::Money> out(a.size());
-  for (std::size_t i = 0; i < a.size(); ++i) out[i] = a[i] - b[i];
+  for (std::size_t i = 0; i < a.size(); ++i)
+    out[i] = a[i] - b[i];
   return out;
 }
 
@@ -32,7 +33,8 @@ void add_contract_lines(const model::Scenario& s, const model::Projection& p,
     for (std::size_t c = 0; c < s.contracts.size(); ++c) {
       if (s.contracts[c].group != g) continue;
       out.push_back({"cost." + s.contracts[c].id, s.contracts[c].id, 2, false, p.contract_cost[c]});
-      for (std::size_t i = 0; i < n; ++i) subtotal[i] += p.contract_cost[c][i];
+      for (std::size_t i = 0; i < n; ++i)
+        subtotal[i] += p.contract_cost[c][i];
     }
     out.push_back({"cost.group." + g, g, 1, false, subtotal});
   }
@@ -43,8 +45,7 @@ void add_contract_lines(const model::Scenario& s, const model::Projection& p,
 
 }  // namespace
 
-std::vector<ProjectionLine> projection_lines(const model::Scenario& s,
-                                             const model::Projection& p) {
+std::vector<ProjectionLine> projection_lines(const model::Scenario& s, const model::Projection& p) {
   std::vector<ProjectionLine> out;
   add_contract_lines(s, p, out);
   out.push_back({"cost", "Total cost", 0, true, p.cost});
@@ -75,11 +76,14 @@ Table projection_table(const model::Scenario& s, const model::Projection& p) {
                         : p.basis == model::Basis::contract_year ? "contract year"
                         : p.basis == model::Basis::calendar_year ? "calendar year"
                                                                  : "month");
-  for (const model::Period& period : p.periods) t.headers.push_back(period.label);
+  t.label_header = "Line";
+  for (const model::Period& period : p.periods)
+    t.headers.push_back(period.label);
   t.headers.push_back("Total");
   for (const ProjectionLine& line : projection_lines(s, p)) {
     Row row{line.key, line.label, {}, line.strong, line.indent};
-    for (model::Money m : line.amounts) row.cells.push_back(Cell::amount(m));
+    for (model::Money m : line.amounts)
+      row.cells.push_back(Cell::amount(m));
     row.cells.push_back(
         Cell::amount(std::accumulate(line.amounts.begin(), line.amounts.end(), model::Money{})));
     t.rows.push_back(std::move(row));
@@ -92,8 +96,8 @@ Table whole_life_table(const model::Scenario& s) {
   t.title = "Whole-life contract values (£)";
   t.key_header = "contract";
   t.label_header = "Contract";
-  t.headers = {"Base years", "Base term", "Years taken", "As exercised", "Max years",
-               "With every option"};
+  t.headers = {"Base years",   "Base term", "Years taken",
+               "As exercised", "Max years", "With every option"};
   model::Money base, taken, max;
   for (const model::Contract& c : s.contracts) {
     int max_years = c.years_with(static_cast<int>(c.extensions.size()));
@@ -101,11 +105,16 @@ Table whole_life_table(const model::Scenario& s) {
     model::Money x = model::whole_life_value(c, c.years_taken());
     model::Money m = model::whole_life_value(c, max_years);
     base += b, taken += x, max += m;
-    t.rows.push_back({c.id, c.id, {Cell::count(c.term), Cell::amount(b), Cell::count(c.years_taken()),
-                      Cell::amount(x), Cell::count(max_years), Cell::amount(m)}});
+    t.rows.push_back({c.id,
+                      c.id,
+                      {Cell::count(c.term), Cell::amount(b), Cell::count(c.years_taken()),
+                       Cell::amount(x), Cell::count(max_years), Cell::amount(m)}});
   }
-  t.rows.push_back({"total", "Total", {Cell::of(""), Cell::amount(base), Cell::of(""),
-                    Cell::amount(taken), Cell::of(""), Cell::amount(max)}, true});
+  t.rows.push_back({"total",
+                    "Total",
+                    {Cell::of(""), Cell::amount(base), Cell::of(""), Cell::amount(taken),
+                     Cell::of(""), Cell::amount(max)},
+                    true});
   return t;
 }
 
@@ -118,7 +127,8 @@ Table headline_table(const model::Scenario& s, model::Evaluation& e) {
   auto add = [&](const char* key, std::string label) {
     auto q = std::get<model::MetricQuery>(model::parse_metric(key, s));
     model::MetricValue v = *e.value(q);
-    t.rows.push_back({key, std::move(label), {v.is_count ? Cell::count(v.count) : Cell::amount(v.money)}});
+    t.rows.push_back(
+        {key, std::move(label), {v.is_count ? Cell::count(v.count) : Cell::amount(v.money)}});
   };
   add("cost", "Total cost over the horizon");
   add("headroom", "Headroom over the horizon");
@@ -152,7 +162,8 @@ std::string projection_json(const model::Scenario& s, const std::string& source,
     w.key("first_month").string(model::month_label(p.periods[i].first));
     w.key("last_month").string(model::month_label(p.periods[i].last));
     w.key("amounts").begin_object();
-    for (const ProjectionLine& line : lines) w.key(line.key).money(line.amounts[i]);
+    for (const ProjectionLine& line : lines)
+      w.key(line.key).money(line.amounts[i]);
     w.end_object();
     w.end_object();
   }
@@ -161,8 +172,10 @@ std::string projection_json(const model::Scenario& s, const std::string& source,
   for (const std::string& name : model::all_metric_names(s)) {
     auto q = std::get<model::MetricQuery>(model::parse_metric(name, s));
     model::MetricValue v = *e.value(q);
-    if (v.is_count) w.key(name).integer(v.count);
-    else w.key(name).money(v.money);
+    if (v.is_count)
+      w.key(name).integer(v.count);
+    else
+      w.key(name).money(v.money);
   }
   w.end_object();
   w.end_object();

@@ -15,7 +15,8 @@ std::string grouped(model::Money m) {
 // Display width in characters (UTF-8 aware enough for £ and names).
 std::size_t width(const std::string& s) {
   std::size_t w = 0;
-  for (unsigned char c : s) w += (c & 0xC0) != 0x80;
+  for (unsigned char c : s)
+    w += (c & 0xC0) != 0x80;
   return w;
 }
 
@@ -38,7 +39,8 @@ Cell Cell::count(long n) {
 std::string render_text(const Table& t, bool colour) {
   std::vector<std::size_t> widths(t.headers.size() + 1, 0);
   widths[0] = width(t.label_header);
-  for (const Row& r : t.rows) widths[0] = std::max(widths[0], width(r.label) + 2 * r.indent);
+  for (const Row& r : t.rows)
+    widths[0] = std::max(widths[0], width(r.label) + 2 * r.indent);
   for (std::size_t c = 0; c < t.headers.size(); ++c) {
     widths[c + 1] = width(t.headers[c]);
     for (const Row& r : t.rows)
@@ -56,11 +58,14 @@ std::string render_text(const Table& t, bool colour) {
     for (std::size_t c = 0; c < r.cells.size() && c < t.headers.size(); ++c) {
       const Cell& cell = r.cells[c];
       std::string shown = pad(cell.text, widths[c + 1], cell.numeric);
-      if (colour && cell.negative) shown = "\x1b[31m" + shown + "\x1b[0m";
-      else if (colour && r.strong) shown = "\x1b[1m" + shown + "\x1b[0m";
+      if (colour && cell.negative)
+        shown = "\x1b[31m" + shown + "\x1b[0m";
+      else if (colour && r.strong)
+        shown = "\x1b[1m" + shown + "\x1b[0m";
       text += "  " + shown;
     }
-    while (!text.empty() && text.back() == ' ') text.pop_back();
+    while (!text.empty() && text.back() == ' ')
+      text.pop_back();
     out += text + "\n";
   }
   return out;
@@ -69,17 +74,20 @@ std::string render_text(const Table& t, bool colour) {
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : s)
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 
 std::string render_csv(const Table& t) {
   std::string out = csv_field(t.key_header);
-  for (const std::string& h : t.headers) out += "," + csv_field(h);
+  for (const std::string& h : t.headers)
+    out += "," + csv_field(h);
   out += "\n";
   for (const Row& r : t.rows) {
     out += csv_field(r.key);
-    for (const Cell& c : r.cells) out += "," + csv_field(c.raw);
+    for (const Cell& c : r.cells)
+      out += "," + csv_field(c.raw);
     out += "\n";
   }
   return out;
@@ -89,7 +97,8 @@ namespace {
 
 std::string md_escape(const std::string& s) {
   std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  for (char c : s)
+    out += c == '|' ? std::string("\\|") : std::string(1, c);
   return out;
 }
 
@@ -99,7 +108,8 @@ std::string render_markdown(const Table& t) {
   std::string out;
   if (!t.title.empty()) out += "### " + t.title + "\n\n";
   out += "| " + md_escape(t.label_header) + " |";
-  for (const std::string& h : t.headers) out += " " + md_escape(h) + " |";
+  for (const std::string& h : t.headers)
+    out += " " + md_escape(h) + " |";
   out += "\n| :--- |";
   for (std::size_t c = 0; c < t.headers.size(); ++c) {
     bool numeric = !t.rows.empty() && c < t.rows[0].cells.size() && t.rows[0].cells[c].numeric;
@@ -108,9 +118,12 @@ std::string render_markdown(const Table& t) {
   out += "\n";
   for (const Row& r : t.rows) {
     std::string label = md_escape(r.label);
-    auto strong = [&](const std::string& s) { return r.strong && !s.empty() ? "**" + s + "**" : s; };
+    auto strong = [&](const std::string& s) {
+      return r.strong && !s.empty() ? "**" + s + "**" : s;
+    };
     out += "| " + strong(label) + " |";
-    for (const Cell& c : r.cells) out += " " + strong(md_escape(c.text)) + " |";
+    for (const Cell& c : r.cells)
+      out += " " + strong(md_escape(c.text)) + " |";
     out += "\n";
   }
   return out;

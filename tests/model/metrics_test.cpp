@@ -40,7 +40,9 @@ MetricValue value(const Scenario& s, const char* name) {
   return *v;
 }
 
-std::int64_t pence(const Scenario& s, const char* name) { return value(s, name).money.pence; }
+std::int64_t pence(const Scenario& s, const char* name) {
+  return value(s, name).money.pence;
+}
 
 std::string error(const Scenario& s, const char* name) {
   auto q = parse_metric(name, s);

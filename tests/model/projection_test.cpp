@@ -28,11 +28,14 @@ Scenario with(std::vector<Contract> contracts, int fys = 4) {
 
 std::vector<std::int64_t> pence(const std::vector<Money>& v) {
   std::vector<std::int64_t> out;
-  for (Money m : v) out.push_back(m.pence);
+  for (Money m : v)
+    out.push_back(m.pence);
   return out;
 }
 
-Projection project_all(const Scenario& s, Basis b) { return project(s, *horizon_of(s), b); }
+Projection project_all(const Scenario& s, Basis b) {
+  return project(s, *horizon_of(s), b);
+}
 
 }  // namespace
 

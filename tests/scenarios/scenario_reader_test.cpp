@@ -38,7 +38,8 @@ contracts:
 
 std::vector<std::string> messages(const ReadResult& r) {
   std::vector<std::string> out;
-  for (const Diagnostic& d : r.errors.items()) out.push_back(to_string(d));
+  for (const Diagnostic& d : r.errors.items())
+    out.push_back(to_string(d));
   return out;
 }
 
@@ -87,7 +88,8 @@ TEST_CASE("--set replaces a leaf before validation") {
 
 TEST_CASE("--set paths that name nothing are errors") {
   CHECK(messages(read(kBase, {"contracts.c.term=1"})) ==
-        std::vector<std::string>{"--set:1:11: contracts.c: no contracts entry 'c' (did you mean 'a'?)"});
+        std::vector<std::string>{
+            "--set:1:11: contracts.c: no contracts entry 'c' (did you mean 'a'?)"});
   CHECK(messages(read(kBase, {"assumption.cut=1"})) ==
         std::vector<std::string>{
             "--set:1:1: assumption: unknown section 'assumption' (did you mean 'assumptions'?)"});
@@ -106,10 +108,11 @@ TEST_CASE("errors are collected, not just the first") {
   text.replace(text.find("term: 3"), 7, "term: x");
   text.replace(text.find("annual: 500\n    term"), 11, "annual: -5");
   ReadResult r = read(text);
-  CHECK(messages(r) == std::vector<std::string>{
-                           "t.yaml:23:13: contracts.b.annual: expected an amount of money above 0, "
-                           "got -5.00",
-                           "t.yaml:24:11: contracts.b.term: expected a whole number of years, got \"x\""});
+  CHECK(messages(r) ==
+        std::vector<std::string>{
+            "t.yaml:23:13: contracts.b.annual: expected an amount of money above 0, "
+            "got -5.00",
+            "t.yaml:24:11: contracts.b.term: expected a whole number of years, got \"x\""});
 }
 
 TEST_CASE("assumption cycles and unknown names are located") {
@@ -141,5 +144,6 @@ TEST_CASE("an unknown key suggests the nearest") {
   std::string text = kBase;
   text.replace(text.find("    term: 3"), 11, "    trem: 3");
   CHECK(messages(read(text)) ==
-        std::vector<std::string>{"t.yaml:24:5: contracts.b.trem: unknown key 'trem' (did you mean 'term'?)"});
+        std::vector<std::string>{
+            "t.yaml:24:5: contracts.b.trem: unknown key 'trem' (did you mean 'term'?)"});
 }

@@ -10,7 +10,8 @@ namespace {
 
 std::vector<std::string> messages(const YamlResult& r) {
   std::vector<std::string> out;
-  for (const Diagnostic& d : r.errors.items()) out.push_back(to_string(d));
+  for (const Diagnostic& d : r.errors.items())
+    out.push_back(to_string(d));
   return out;
 }
 
@@ -82,7 +83,8 @@ TEST_CASE("aliases expand; a self-reference or a bomb is an error") {
   for (char c = 'b'; c <= 'j'; ++c) {
     std::string previous = std::string("*") + char(c - 1);
     bomb += std::string(1, c) + ": &" + c + " [" + previous;
-    for (int i = 1; i < 10; ++i) bomb += ", " + previous;
+    for (int i = 1; i < 10; ++i)
+      bomb += ", " + previous;
     bomb += "]\n";
   }
   auto exploded = parse_yaml(bomb, "t.yaml");

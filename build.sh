@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian 12 packages), builds envelope into build/,
+# and with `test` runs the whole test suite.
+#
+#   ./build.sh && build/envelope run examples/coventry-2019.yaml
+#   ./build.sh test
+set -euo pipefail
+cd "$(dirname "$0")"
+
+packages=(g++ cmake ninja-build pkg-config python3
+          libyaml-dev libmuparser-dev libcli11-dev libfmt-dev doctest-dev)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "build.sh: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >&2
+fi
+
+if [ ! -f build/build.ninja ]; then
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >&2
+fi
+cmake --build build >&2
+
+case "${1:-}" in
+  "") ;;
+  test) ctest --test-dir build --output-on-failure -j "$(nproc)" ;;
+  *) echo "usage: ./build.sh [test]" >&2; exit 2 ;;
+esac
