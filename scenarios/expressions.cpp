@@ -2,6 +2,8 @@
 
 #include <muParser.h>
 
+#include <algorithm>
+#include <cctype>
 #include <deque>
 
 namespace scenarios {
@@ -19,6 +21,37 @@ struct Expression::Impl {
   }
 };
 
+namespace {
+
+// muParser's message without its 0-based " at position N" (the column says where).
+std::string plain_message(std::string message) {
+  if (auto at = message.rfind(" at position "); at != std::string::npos) message.erase(at);
+  if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+  return message;
+}
+
+// Positions past the end (an unexpected end, a missing parenthesis) point at the last character.
+int clamp_position(int position, std::string_view text) {
+  int last = std::max(0, static_cast<int>(text.size()) - 1);
+  return std::clamp(position, 0, last);
+}
+
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+}  // namespace
+
+std::size_t position_of_name(std::string_view text, std::string_view name) {
+  for (std::size_t at = text.find(name); at != std::string_view::npos;
+       at = text.find(name, at + 1)) {
+    bool starts = at == 0 || !is_name_char(text[at - 1]);
+    bool ends = at + name.size() == text.size() || !is_name_char(text[at + name.size()]);
+    if (starts && ends) return at;
+  }
+  return 0;
+}
+
 Expression::Expression(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Expression::Expression(Expression&&) noexcept = default;
 Expression& Expression::operator=(Expression&&) noexcept = default;
@@ -33,8 +66,13 @@ std::variant<Expression, ExpressionError> Expression::compile(std::string_view t
     impl->parser.GetUsedVar();  // parses, creating a variable for every name used
     impl->parser.Eval();        // reports errors that only evaluation finds
   } catch (const mu::Parser::exception_type& e) {
-    return ExpressionError{e.GetMsg(), std::max(0, e.GetPos())};
+    return ExpressionError{plain_message(e.GetMsg()), clamp_position(e.GetPos(), text)};
   }
+  if (impl->parser.GetNumResults() > 1)
+    return ExpressionError{
+        "a comma separates two values; write amounts inside expressions without thousands "
+        "separators",
+        static_cast<int>(text.find(','))};
   return Expression(std::move(impl));
 }
 

@@ -16,6 +16,9 @@ struct ExpressionError {
   int position = 0;  // 0-based offset into the expression text
 };
 
+// Where `name` stands in `text` as a whole word (0 when it does not).
+std::size_t position_of_name(std::string_view text, std::string_view name);
+
 class Expression {
  public:
   // The compiled expression, or what is wrong with its syntax.

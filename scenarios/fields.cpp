@@ -78,7 +78,7 @@ std::optional<double> FieldReader::expression(const Field& f, std::string_view w
     }
     ok = false;
     Mark at = n.mark;
-    at.column += shift + static_cast<int>(n.text.find(name));
+    at.column += shift + static_cast<int>(position_of_name(n.text, name));
     std::string hint = model::did_you_mean(name, keys_of(assumptions_));
     if (is_identifier(n.text) && hint.empty())
       error_at(at, f.path, "expected " + std::string(what) + ", got \"" + n.text + "\"");

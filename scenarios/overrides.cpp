@@ -45,6 +45,12 @@ void apply_override(Node& root, std::string_view assignment, Diagnostics& errors
     return;
   }
   std::string path(assignment.substr(0, equals));
+  std::string_view value = assignment.substr(equals + 1);
+  YamlResult parsed = parse_yaml(value, "--set", 1, static_cast<int>(equals) + 2);
+  errors.append(parsed.errors);
+  if (!parsed.root) return;
+  if (parsed.root->is_null() && value.find_first_not_of(' ') == std::string_view::npos)
+    return errors.add(at(equals + 1), path, "no value after '='");
   std::vector<std::string> segments = split_path(path);
   Node* node = &root;
   std::string walked;
@@ -85,12 +91,6 @@ void apply_override(Node& root, std::string_view assignment, Diagnostics& errors
     }
     walked = here;
   }
-  std::string_view value = assignment.substr(equals + 1);
-  YamlResult parsed = parse_yaml(value, "--set", 1, static_cast<int>(equals) + 2);
-  errors.append(parsed.errors);
-  if (!parsed.root) return;
-  if (parsed.root->is_null() && value.find_first_not_of(' ') == std::string_view::npos)
-    return errors.add(at(equals + 1), path, "no value after '='");
   *node = std::move(*parsed.root);
 }
 

@@ -116,7 +116,7 @@ void AssumptionResolver::resolve(std::size_t i, std::vector<std::size_t>& chain)
       for (const Item& other : items_)
         names.push_back(other.name);
       Mark at = n.mark;
-      at.column += (n.quoted ? 1 : 0) + static_cast<int>(n.text.find(name));
+      at.column += (n.quoted ? 1 : 0) + static_cast<int>(position_of_name(n.text, name));
       read_.error_at(
           at, item.field.path,
           "unknown name '" + name + "' in expression" + model::did_you_mean(name, names));
@@ -421,12 +421,29 @@ void Compiler::contracts(const Field& f, const Field& defaults) {
 }
 
 void Compiler::horizon(const Field& root) {
-  if (!errors_.empty()) return;
-  if (s_.start && s_.end && *s_.end < *s_.start) {
-    read_.error(end_field_, "scenario ends before it starts (" + start_field_.node->text + ")");
-    return;
+  if (!errors_.empty() || model::horizon_of(s_)) return;
+  if (s_.start && s_.end && *s_.end < *s_.start)
+    return read_.error(end_field_,
+                       "scenario ends before it starts (" + start_field_.node->text + ")");
+  if (s_.end && !s_.contracts.empty()) {
+    model::Month first = s_.contracts[0].start;
+    for (const model::Contract& c : s_.contracts)
+      first = std::min(first, c.start);
+    return read_.error(end_field_, "scenario ends " + end_field_.node->text +
+                                       ", before the first contract starts (" +
+                                       model::to_string(model::first_day(first)) + ")");
   }
-  if (!model::horizon_of(s_)) read_.error(root, "the horizon is empty");
+  read_.error(root, "the horizon is empty");
+}
+
+// True when an unknown top-level key looks like a misspelling of `section`
+// (already reported as such, so "missing section" would only repeat it).
+bool misspelt(const Node& root, const std::string& section) {
+  for (const Entry& e : root.entries)
+    if (std::find(section_names().begin(), section_names().end(), e.key) == section_names().end() &&
+        !model::did_you_mean(e.key, {section}).empty())
+      return true;
+  return false;
 }
 
 std::optional<model::Scenario> Compiler::run(const Node& root) {
@@ -451,16 +468,17 @@ std::optional<model::Scenario> Compiler::run(const Node& root) {
   else
     scenario_section(scenario);
   assumptions(child(top, "assumptions"));
-  if (Field envelope = child(top, "envelope"); !envelope.node)
-    read_.error_at(file_start, "envelope", "missing section 'envelope' (the annual budget)");
-  else if (read_.expect_mapping(envelope))
+  if (Field envelope = child(top, "envelope"); !envelope.node) {
+    if (!misspelt(root, "envelope"))
+      read_.error_at(file_start, "envelope", "missing section 'envelope' (the annual budget)");
+  } else if (read_.expect_mapping(envelope))
     if (auto amount = yearly_amount(envelope, kEnvelopeFields)) s_.envelope = *amount;
   funding(child(top, "funding"));
   Field contracts_field = child(top, "contracts");
-  if (!contracts_field.node)
-    read_.error_at(file_start, "contracts", "missing section 'contracts'");
-  else
+  if (contracts_field.node)
     contracts(contracts_field, child(top, "defaults"));
+  else if (!misspelt(root, "contracts"))
+    read_.error_at(file_start, "contracts", "missing section 'contracts'");
   horizon(top);
   if (!errors_.empty()) return std::nullopt;
   return std::move(s_);

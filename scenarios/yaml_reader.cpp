@@ -37,7 +37,9 @@ class TreeBuilder {
     std::optional<Entry> pending;  // a mapping's key waiting for its value
   };
 
-  Mark mark_at(const yaml_mark_t& m) const {
+  Mark mark_at(yaml_mark_t m) const {
+    bool one_line = text_.find('\n') == std::string_view::npos;
+    if (one_line && m.line > 0) m = mark_of_offset(text_.size());
     int line = static_cast<int>(m.line) + first_line_;
     int column = static_cast<int>(m.column) + 1 + (m.line == 0 ? first_column_ - 1 : 0);
     return Mark{source_, line, column};
@@ -46,6 +48,7 @@ class TreeBuilder {
     result_.errors.add(mark_at(m), "", std::move(message));
   }
   void syntax_error(const yaml_parser_t& parser);
+  yaml_mark_t mark_of_offset(std::size_t offset) const;
   bool handle(const yaml_event_t& event);
   bool open(const yaml_event_t& event, Node::Kind kind, const unsigned char* anchor);
   bool scalar(const yaml_event_t& event);
@@ -65,16 +68,39 @@ class TreeBuilder {
   YamlResult result_;
 };
 
+yaml_mark_t TreeBuilder::mark_of_offset(std::size_t offset) const {
+  yaml_mark_t m{};
+  m.index = offset;
+  for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
+    if (text_[i] == '\n') {
+      ++m.line, m.column = 0;
+    } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+      ++m.column;
+    }
+  }
+  return m;
+}
+
 void TreeBuilder::syntax_error(const yaml_parser_t& parser) {
   std::string problem = parser.problem ? parser.problem : "syntax error";
   std::string context = parser.context ? parser.context : "";
   yaml_mark_t at = parser.problem_mark;
+  if (parser.error == YAML_READER_ERROR)
+    return error(mark_of_offset(parser.problem_offset),
+                 "not UTF-8 text (" + problem + "); save the file as UTF-8");
   if (at.index < text_.size() && text_[at.index] == '\t')
     return error(at, "tab character; indent with spaces");
   if (context == "while scanning a quoted scalar")
     return error(parser.context_mark, "unterminated quoted string");
-  if (parser.error == YAML_READER_ERROR)
-    return error(at, "not UTF-8 text (" + problem + "); is this a binary file?");
+  if (context == "while parsing a flow mapping" || context == "while parsing a flow sequence") {
+    bool mapping = context == "while parsing a flow mapping";
+    return error(parser.context_mark, std::string(mapping ? "{" : "[") + " is not closed with " +
+                                          (mapping ? "}" : "]") + " (or a ',' is missing)");
+  }
+  if (problem == "mapping values are not allowed in this context")
+    return error(at, "': ' inside plain text; put text that holds a colon in quotes");
+  if (problem == "did not find expected key" || problem == "did not find expected '-' indicator")
+    return error(at, "this line's indentation does not match the lines above it");
   if (!context.empty()) problem += " " + context;
   error(at, problem);
 }
@@ -234,12 +260,12 @@ bool TreeBuilder::complete(Node node, const std::string& anchor, const yaml_even
     return true;
   }
   if (!node.is_scalar()) {
-    error(event.start_mark, "a mapping key must be plain text");
+    result_.errors.add(node.mark, current_path(), "a mapping key must be plain text");
     return false;
   }
   for (const Entry& e : top.node.entries)
     if (e.key == node.text) {
-      result_.errors.add(node.mark, current_path(),
+      result_.errors.add(node.mark, join_path(current_path(), node.text),
                          "duplicate key '" + node.text + "' (first given at line " +
                              std::to_string(e.key_mark.line) + ")");
       break;

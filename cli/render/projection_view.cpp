@@ -36,7 +36,7 @@ void add_contract_lines(const model::Scenario& s, const model::Projection& p,
       for (std::size_t i = 0; i < n; ++i)
         subtotal[i] += p.contract_cost[c][i];
     }
-    out.push_back({"cost.group." + g, g, 1, false, subtotal});
+    out.push_back({"cost.group." + g, "Subtotal: " + g, 1, false, subtotal});
   }
   for (std::size_t c = 0; c < s.contracts.size(); ++c)
     if (s.contracts[c].group.empty())

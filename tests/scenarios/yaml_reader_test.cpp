@@ -49,7 +49,7 @@ TEST_CASE("null values") {
 TEST_CASE("a key given twice is an error") {
   auto r = parse_yaml("a:\n  x: 1\n  x: 2\n", "t.yaml");
   CHECK(messages(r) ==
-        std::vector<std::string>{"t.yaml:3:3: a: duplicate key 'x' (first given at line 2)"});
+        std::vector<std::string>{"t.yaml:3:3: a.x: duplicate key 'x' (first given at line 2)"});
 }
 
 TEST_CASE("an unterminated quoted string is an error") {
