@@ -80,3 +80,9 @@ $ envelope eval examples/coventry-2019.yaml cost.da_victim
 >2
 envelope: unknown contract 'da_victim' (did you mean 'da_victims'?)
 >= 2
+
+# 010 is decimal ten, never octal eight: ten years of £100.
+$ printf 'scenario: {name: Octal, start: 2024-04-01}\nenvelope: {annual: 100}\ncontracts:\n  x: {annual: 100, term: 010}\n' | envelope eval - tcv cost@2033/34
+1000.00
+100.00
+>= 0
