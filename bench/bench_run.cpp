@@ -3,11 +3,13 @@
 //   build/envelope_bench [FILE] [ITERATIONS]
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <string>
 
 #include "model/metrics.h"
+#include "scenarios/compiled_scenario.h"
 #include "scenarios/scenario_reader.h"
 
 namespace {
@@ -15,7 +17,8 @@ namespace {
 template <typename F>
 double microseconds_per_call(int iterations, F&& f) {
   auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < iterations; ++i) f();
+  for (int i = 0; i < iterations; ++i)
+    f();
   std::chrono::duration<double, std::micro> elapsed = std::chrono::steady_clock::now() - start;
   return elapsed.count() / iterations;
 }
@@ -38,15 +41,29 @@ int main(int argc, char** argv) {
     queries.push_back(std::get<model::MetricQuery>(model::parse_metric(name, s)));
 
   long sink = 0;
-  double read = microseconds_per_call(iterations, [&] {
-    sink += scenarios::read_scenario(text, path).scenario->contracts.size();
-  });
+  double read = microseconds_per_call(
+      iterations, [&] { sink += scenarios::read_scenario(text, path).scenario->contracts.size(); });
   double metrics = microseconds_per_call(iterations, [&] {
     model::Evaluation e(s);
-    for (const auto& q : queries) sink += e.value(q)->money.pence;
+    for (const auto& q : queries)
+      sink += e.value(q)->money.pence;
+  });
+  scenarios::Diagnostics errors;
+  auto compiled = scenarios::CompiledScenario::compile(
+      *loaded.tree, {"assumptions.uplift", "defaults.exercise"}, errors);
+  model::Scenario varied = compiled->base();
+  auto cost = std::get<model::MetricQuery>(model::parse_metric("cost", s));
+  int step = 0;
+  double reevaluate = microseconds_per_call(iterations, [&] {
+    double values[] = {0.0001 * (step % 300), double(step % 3)};
+    ++step;
+    if (compiled->apply(values, varied)) std::abort();
+    model::Evaluation e(varied);
+    sink += e.value(cost)->money.pence;
   });
   std::printf("%s: %zu contracts, %zu metrics\n", path.c_str(), s.contracts.size(), queries.size());
   std::printf("read and compile the scenario: %10.1f us\n", read);
   std::printf("project and evaluate every metric: %6.1f us\n", metrics);
+  std::printf("change uplift and exercise, re-evaluate cost: %6.1f us\n", reevaluate);
   return sink == 42 ? 1 : 0;
 }

@@ -91,6 +91,7 @@ std::optional<double> FieldReader::expression(const Field& f, std::string_view w
     error(f, "expression \"" + n.text + "\" gives no finite number (division by zero?)");
     return std::nullopt;
   }
+  compiled_[f.node] = std::make_shared<const Expression>(std::get<Expression>(std::move(compiled)));
   return v;
 }
 

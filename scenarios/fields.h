@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include "model/money.h"
 #include "model/scenario.h"
 #include "scenarios/diagnostic.h"
+#include "scenarios/expressions.h"
 #include "scenarios/node.h"
 
 namespace scenarios {
@@ -61,6 +63,12 @@ class FieldReader {
   // name, division by zero). `quoted` shifts columns past the opening quote.
   std::optional<double> expression(const Field& f, std::string_view what);
 
+  // The expression compiled for a node read by expression(), or null for a number.
+  std::shared_ptr<const Expression> compiled(const Node* node) const {
+    auto it = compiled_.find(node);
+    return it == compiled_.end() ? nullptr : it->second;
+  }
+
  private:
   // A scalar's number (parse) or expression value; `what` names the expected kind.
   template <typename Parse>
@@ -69,6 +77,7 @@ class FieldReader {
 
   Diagnostics& errors_;
   std::map<std::string, double> assumptions_;
+  std::map<const Node*, std::shared_ptr<const Expression>> compiled_;
 };
 
 // The child of a mapping field: {node.find(key), path.key}; node is nullptr when absent.

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "model/suggest.h"
+#include "scenarios/bindings.h"
 #include "scenarios/expressions.h"
 #include "scenarios/fields.h"
 #include "scenarios/numbers.h"
@@ -50,12 +51,14 @@ class AssumptionResolver {
   AssumptionResolver(FieldReader& read, const Field& section) : read_(read), section_(section) {}
 
   std::map<std::string, double> run();
+  // Adds the resolved assumptions, in evaluation order, to `bindings`.
+  void record(Bindings& bindings) const;
 
  private:
   struct Item {
     std::string name;
     Field field;
-    std::optional<Expression> expression;
+    std::shared_ptr<const Expression> expression;
     double value = std::nan("");
     enum { unvisited, visiting, done } state = unvisited;
   };
@@ -66,6 +69,7 @@ class AssumptionResolver {
   FieldReader& read_;
   Field section_;
   std::vector<Item> items_;
+  std::vector<std::size_t> order_;  // resolved items, each after those it uses
   std::map<std::string, std::size_t> index_;
 };
 
@@ -89,7 +93,7 @@ void AssumptionResolver::compile(Item& item) {
     item.state = Item::done;
     return;
   }
-  item.expression = std::move(std::get<Expression>(compiled));
+  item.expression = std::make_shared<const Expression>(std::get<Expression>(std::move(compiled)));
 }
 
 void AssumptionResolver::resolve(std::size_t i, std::vector<std::size_t>& chain) {
@@ -131,11 +135,13 @@ void AssumptionResolver::resolve(std::size_t i, std::vector<std::size_t>& chain)
   items_[i].state = Item::done;
   if (!ok) return;
   double v = items_[i].expression->evaluate(values);
-  if (!std::isfinite(v))
+  if (!std::isfinite(v)) {
     read_.error(items_[i].field,
                 "expression \"" + n.text + "\" gives no finite number (division by zero?)");
-  else
-    items_[i].value = v;
+    return;
+  }
+  items_[i].value = v;
+  order_.push_back(i);
 }
 
 std::map<std::string, double> AssumptionResolver::run() {
@@ -149,8 +155,10 @@ std::map<std::string, double> AssumptionResolver::run() {
                             Item::unvisited});
     }
   }
-  for (Item& item : items_)
-    compile(item);
+  for (std::size_t i = 0; i < items_.size(); ++i) {
+    compile(items_[i]);
+    if (!items_[i].expression && !std::isnan(items_[i].value)) order_.push_back(i);
+  }
   std::vector<std::size_t> chain;
   for (std::size_t i = 0; i < items_.size(); ++i)
     resolve(i, chain);
@@ -160,28 +168,70 @@ std::map<std::string, double> AssumptionResolver::run() {
   return out;
 }
 
+void AssumptionResolver::record(Bindings& bindings) const {
+  for (std::size_t i : order_) {
+    const Item& item = items_[i];
+    Bindings::Assumption a{item.name, item.field.node, item.expression, {}, item.value};
+    if (item.expression)
+      for (const std::string& name : item.expression->names())
+        a.arguments.push_back(bindings.assumption_index(name));
+    bindings.assumptions.push_back(std::move(a));
+  }
+}
+
 class Compiler {
  public:
-  explicit Compiler(Diagnostics& errors) : errors_(errors), read_(errors) {}
+  Compiler(Diagnostics& errors, Bindings* bindings)
+      : errors_(errors), read_(errors), bindings_(bindings) {}
   std::optional<model::Scenario> run(const Node& root);
 
  private:
   void scenario_section(const Field& f);
   void assumptions(const Field& f);
+  // The envelope (stream < 0) or funding stream number `stream`.
   std::optional<model::YearlyAmount> yearly_amount(const Field& f,
-                                                   const std::vector<std::string>& keys);
+                                                   const std::vector<std::string>& keys,
+                                                   int stream);
+  void by_year(const Field& f, Target target, int index, model::YearlyAmount& out, bool& ok);
   void funding(const Field& f);
   void contracts(const Field& f, const Field& defaults);
   std::optional<model::Contract> contract(const Entry& e, const Field& defaults);
-  std::vector<model::Share> funded_by(const Field& f);
+  bool contract_start(const Field& f, model::Contract& c);
+  bool contract_term(const Field& f, model::Contract& c, int index);
+  bool contract_extensions(const Field& f, model::Contract& c, int index);
   std::optional<int> exercise(const Field& f, std::size_t extensions);
+  std::vector<model::Share> funded_by(const Field& f, int index);
   void horizon(const Field& root);
+
+  // Records that the number at f feeds `sink` (when bindings are recorded).
+  void bind(const Field& f, Sink sink);
+  // The same for a rate, or for each element of a list of rates.
+  void bind_rates(const Field& f, Target target, int index);
 
   Diagnostics& errors_;
   FieldReader read_;
+  Bindings* bindings_;
   model::Scenario s_;
   Field start_field_, end_field_;
 };
+
+void Compiler::bind(const Field& f, Sink sink) {
+  if (!bindings_) return;
+  bindings_->sinks[f.node].push_back(sink);
+  if (auto expression = read_.compiled(f.node)) {
+    Bindings::Computed computed{f.node, expression, {}, sink};
+    for (const std::string& name : expression->names())
+      computed.arguments.push_back(bindings_->assumption_index(name));
+    bindings_->computed.push_back(std::move(computed));
+  }
+}
+
+void Compiler::bind_rates(const Field& f, Target target, int index) {
+  if (!f.node->is_sequence()) return bind(f, {target, index, 0});
+  for (std::size_t i = 0; i < f.node->items.size(); ++i)
+    bind(Field{&f.node->items[i], join_path(f.path, std::to_string(i))},
+         {target, index, static_cast<int>(i)});
+}
 
 void Compiler::scenario_section(const Field& f) {
   if (!read_.expect_mapping(f)) return;
@@ -213,15 +263,39 @@ void Compiler::scenario_section(const Field& f) {
 
 void Compiler::assumptions(const Field& f) {
   if (f.node && !read_.expect_mapping(f)) return;
-  FieldReader& read = read_;
-  auto values = AssumptionResolver(read, f).run();
+  AssumptionResolver resolver(read_, f);
+  auto values = resolver.run();
+  if (bindings_) resolver.record(*bindings_);
   if (auto it = values.find("discount_rate"); it != values.end() && !std::isnan(it->second))
     s_.discount_rate = it->second;
   read_.set_assumptions(std::move(values));
 }
 
+void Compiler::by_year(const Field& f, Target target, int index, model::YearlyAmount& out,
+                       bool& ok) {
+  if (!read_.expect_mapping(f)) return;
+  for (const Entry& e : f.node->entries) {
+    Field year{&e.value, join_path(f.path, e.key)};
+    auto fy = model::parse_financial_year_label(e.key, s_.fiscal_year_start);
+    if (!fy) {
+      read_.error_at(e.key_mark, year.path,
+                     "'" + e.key + "' is not a financial year label (like " +
+                         model::financial_year_label(2020, s_.fiscal_year_start) + ")");
+      ok = false;
+    } else if (auto m = read_.money(year, Sign::not_negative)) {
+      bind(year, {target, index, static_cast<int>(out.by_year.size())});
+      out.by_year.emplace_back(*fy, *m);
+    } else {
+      ok = false;
+    }
+  }
+}
+
 std::optional<model::YearlyAmount> Compiler::yearly_amount(const Field& f,
-                                                           const std::vector<std::string>& keys) {
+                                                           const std::vector<std::string>& keys,
+                                                           int stream) {
+  bool envelope = stream < 0;
+  int index = std::max(stream, 0);
   read_.check_keys(f, keys);
   model::YearlyAmount out;
   bool ok = true;
@@ -231,30 +305,18 @@ std::optional<model::YearlyAmount> Compiler::yearly_amount(const Field& f,
     ok = false;
   } else if (auto m = read_.money(annual, Sign::not_negative)) {
     out.annual = *m;
+    bind(annual, {envelope ? Target::envelope_annual : Target::stream_annual, index});
   } else {
     ok = false;
   }
   if (Field change = child(f, "change"); change.node) {
     auto r = read_.rates(change);
     if (r) out.change = *r;
+    if (r) bind_rates(change, envelope ? Target::envelope_change : Target::stream_change, index);
     ok = ok && r.has_value();
   }
-  if (Field by_year = child(f, "by_year"); by_year.node && read_.expect_mapping(by_year)) {
-    for (const Entry& e : by_year.node->entries) {
-      Field year{&e.value, join_path(by_year.path, e.key)};
-      auto fy = model::parse_financial_year_label(e.key, s_.fiscal_year_start);
-      if (!fy) {
-        read_.error_at(e.key_mark, year.path,
-                       "'" + e.key + "' is not a financial year label (like " +
-                           model::financial_year_label(2020, s_.fiscal_year_start) + ")");
-        ok = false;
-      } else if (auto m = read_.money(year, Sign::not_negative)) {
-        out.by_year.emplace_back(*fy, *m);
-      } else {
-        ok = false;
-      }
-    }
-  }
+  if (Field years = child(f, "by_year"); years.node)
+    by_year(years, envelope ? Target::envelope_by_year : Target::stream_by_year, index, out, ok);
   if (!ok) return std::nullopt;
   return out;
 }
@@ -272,7 +334,8 @@ void Compiler::funding(const Field& f) {
     out.name = e.key;
     if (Field name = child(stream, "name"); name.node)
       if (auto t = read_.text(name)) out.name = *t;
-    if (auto amount = yearly_amount(stream, kStreamFields)) out.amount = *amount;
+    int index = static_cast<int>(s_.funding.size());
+    if (auto amount = yearly_amount(stream, kStreamFields, index)) out.amount = *amount;
     if (Field from = child(stream, "from"); from.node) out.from = read_.first_of_month(from);
     if (Field until = child(stream, "until"); until.node) out.until = read_.last_of_month(until);
     s_.funding.push_back(std::move(out));
@@ -292,7 +355,7 @@ std::optional<int> Compiler::exercise(const Field& f, std::size_t extensions) {
   return static_cast<int>(*v);
 }
 
-std::vector<model::Share> Compiler::funded_by(const Field& f) {
+std::vector<model::Share> Compiler::funded_by(const Field& f, int index) {
   std::vector<model::Share> out;
   if (!f.node || f.node->is_null() || !read_.expect_mapping(f)) return out;
   std::vector<std::string> ids;
@@ -314,10 +377,13 @@ std::vector<model::Share> Compiler::funded_by(const Field& f) {
       read_.error(share, "expected a share between 0 and 1, got " + e.value.text);
       v.reset();
     }
-    if (!v)
+    if (!v) {
       ok = false;
-    else
-      total += *v, out.push_back({static_cast<int>(it - ids.begin()), *v});
+      continue;
+    }
+    bind(share, {Target::contract_share, index, static_cast<int>(out.size())});
+    total += *v;
+    out.push_back({static_cast<int>(it - ids.begin()), *v});
   }
   if (ok && std::fabs(total - 1.0) > 1e-9) {
     char buf[64];
@@ -325,6 +391,51 @@ std::vector<model::Share> Compiler::funded_by(const Field& f) {
     read_.error(f, std::string("shares add up to ") + buf + ", not 1");
   }
   return out;
+}
+
+bool Compiler::contract_start(const Field& f, model::Contract& c) {
+  if (!f.node) {
+    if (s_.start) c.start = *s_.start;
+    return s_.start.has_value();
+  }
+  auto m = read_.first_of_month(f);
+  if (m && s_.start && *m < *s_.start)
+    read_.error(f, "contract starts " + f.node->text + ", before scenario.start " +
+                       start_field_.node->text);
+  if (m) c.start = *m;
+  return m.has_value();
+}
+
+bool Compiler::contract_term(const Field& f, model::Contract& c, int index) {
+  auto t = read_.whole(f, "a whole number of years");
+  if (t && *t < 1) read_.error(f, "expected a term of at least 1 year, got " + f.node->text);
+  if (!t || *t < 1) return false;
+  c.term = static_cast<int>(*t);
+  bind(f, {Target::contract_term, index});
+  return true;
+}
+
+bool Compiler::contract_extensions(const Field& f, model::Contract& c, int index) {
+  if (!f.node || f.node->is_null()) return true;
+  if (!f.node->is_sequence()) {
+    read_.error(f,
+                "expected a list of whole numbers of years, like [2, 2], got " + describe(*f.node));
+    return false;
+  }
+  bool ok = true;
+  for (std::size_t i = 0; i < f.node->items.size(); ++i) {
+    Field item{&f.node->items[i], join_path(f.path, std::to_string(i))};
+    auto y = read_.whole(item, "a whole number of years");
+    if (y && *y < 1)
+      read_.error(item, "expected an extension of at least 1 year, got " + item.node->text);
+    if (y && *y >= 1) {
+      bind(item, {Target::contract_extension, index, static_cast<int>(c.extensions.size())});
+      c.extensions.push_back(static_cast<int>(*y));
+    } else {
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 std::optional<model::Contract> Compiler::contract(const Entry& e, const Field& defaults) {
@@ -337,74 +448,39 @@ std::optional<model::Contract> Compiler::contract(const Entry& e, const Field& d
     Field own = child(self, key);
     return own.node ? own : child(defaults, key);
   };
-  model::Contract c;
-  c.id = e.key;
-  c.name = e.key;
-  bool ok = true;
   auto need = [&](const Field& f, std::string_view key) {
-    if (f.node) return true;
-    read_.error(self, "missing '" + std::string(key) + "'");
-    return ok = false;
+    if (!f.node) read_.error(self, "missing '" + std::string(key) + "'");
+    return f.node != nullptr;
   };
+  int index = static_cast<int>(s_.contracts.size());
+  model::Contract c;
+  c.id = c.name = e.key;
   if (Field f = pick("name"); f.node) c.name = read_.text(f).value_or(c.name);
   if (Field f = pick("group"); f.node && !f.node->is_null()) c.group = read_.text(f).value_or("");
   Field start = pick("start");
-  if (start.node) {
-    auto m = read_.first_of_month(start);
-    if (m && s_.start && *m < *s_.start)
-      read_.error(start, "contract starts " + start.node->text + ", before scenario.start " +
-                             start_field_.node->text);
-    if (m)
-      c.start = *m;
-    else
-      ok = false;
-  } else if (s_.start) {
-    c.start = *s_.start;
-  } else {
-    ok = need(start, "start");
-  }
+  bool ok = contract_start(start, c) || (start.node == nullptr && need(start, "start"));
   if (Field f = pick("annual"); need(f, "annual")) {
-    if (auto m = read_.money(f, Sign::positive))
-      c.annual = *m;
-    else
-      ok = false;
-  }
-  if (Field f = pick("term"); need(f, "term")) {
-    auto t = read_.whole(f, "a whole number of years");
-    if (t && *t < 1) read_.error(f, "expected a term of at least 1 year, got " + f.node->text);
-    if (t && *t >= 1)
-      c.term = static_cast<int>(*t);
-    else
-      ok = false;
-  }
-  if (Field f = pick("extensions"); f.node && !f.node->is_null()) {
-    if (!f.node->is_sequence()) {
-      read_.error(
-          f, "expected a list of whole numbers of years, like [2, 2], got " + describe(*f.node));
-      ok = false;
-    }
-    for (std::size_t i = 0; i < f.node->items.size(); ++i) {
-      Field item{&f.node->items[i], join_path(f.path, std::to_string(i))};
-      auto y = read_.whole(item, "a whole number of years");
-      if (y && *y < 1)
-        read_.error(item, "expected an extension of at least 1 year, got " + item.node->text);
-      if (y && *y >= 1)
-        c.extensions.push_back(static_cast<int>(*y));
-      else
-        ok = false;
-    }
-  }
-  if (auto x = exercise(pick("exercise"), c.extensions.size()))
-    c.exercise = *x;
-  else
+    auto m = read_.money(f, Sign::positive);
+    if (m) c.annual = *m, bind(f, {Target::contract_annual, index});
+    ok = ok && m.has_value();
+  } else {
     ok = false;
-  if (Field f = pick("uplift"); f.node && !f.node->is_null()) {
-    if (auto r = read_.rates(f))
-      c.uplift = *r;
-    else
-      ok = false;
   }
-  c.funded_by = funded_by(pick("funded_by"));
+  Field term = pick("term");
+  ok = need(term, "term") && contract_term(term, c, index) && ok;
+  bool extensions_ok = contract_extensions(pick("extensions"), c, index);
+  Field exercise_field = pick("exercise");
+  auto x = extensions_ok ? exercise(exercise_field, c.extensions.size()) : std::nullopt;
+  if (x && exercise_field.node && exercise_field.node->text != "all")
+    bind(exercise_field, {Target::contract_exercise, index});
+  if (x) c.exercise = *x;
+  ok = ok && extensions_ok && x.has_value();
+  if (Field f = pick("uplift"); f.node && !f.node->is_null()) {
+    auto r = read_.rates(f);
+    if (r) c.uplift = *r, bind_rates(f, Target::contract_uplift, index);
+    ok = ok && r.has_value();
+  }
+  c.funded_by = funded_by(pick("funded_by"), index);
   if (!ok) return std::nullopt;
   return c;
 }
@@ -472,7 +548,7 @@ std::optional<model::Scenario> Compiler::run(const Node& root) {
     if (!misspelt(root, "envelope"))
       read_.error_at(file_start, "envelope", "missing section 'envelope' (the annual budget)");
   } else if (read_.expect_mapping(envelope))
-    if (auto amount = yearly_amount(envelope, kEnvelopeFields)) s_.envelope = *amount;
+    if (auto amount = yearly_amount(envelope, kEnvelopeFields, -1)) s_.envelope = *amount;
   funding(child(top, "funding"));
   Field contracts_field = child(top, "contracts");
   if (contracts_field.node)
@@ -486,9 +562,10 @@ std::optional<model::Scenario> Compiler::run(const Node& root) {
 
 }  // namespace
 
-std::optional<model::Scenario> compile_scenario(const Node& root, Diagnostics& errors) {
+std::optional<model::Scenario> compile_scenario(const Node& root, Diagnostics& errors,
+                                                Bindings* bindings) {
   Diagnostics found;
-  auto out = Compiler(found).run(root);
+  auto out = Compiler(found, bindings).run(root);
   errors.append(found);
   return found.empty() ? out : std::nullopt;
 }

@@ -19,9 +19,12 @@ const std::vector<std::string>& section_names();
 // The fields a contract (or `defaults:`) may have.
 const std::vector<std::string>& contract_fields();
 
+struct Bindings;
+
 // Validates a tree and resolves expressions. The scenario is present iff no
-// error was added.
-std::optional<model::Scenario> compile_scenario(const Node& root, Diagnostics& errors);
+// error was added. With `bindings`, records what each numeric node feeds.
+std::optional<model::Scenario> compile_scenario(const Node& root, Diagnostics& errors,
+                                                Bindings* bindings = nullptr);
 
 struct ReadResult {
   std::optional<Node> tree;                 // after overrides; absent on a syntax error

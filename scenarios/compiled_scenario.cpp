@@ -1,0 +1,268 @@
+#include "scenarios/compiled_scenario.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "scenarios/overrides.h"
+#include "scenarios/scenario_reader.h"
+
+namespace scenarios {
+
+namespace {
+
+// The node a dotted path names, or nullptr. Never creates anything.
+const Node* find_path(const Node& root, std::string_view path) {
+  const Node* node = &root;
+  while (node && !path.empty()) {
+    std::size_t dot = path.find('.');
+    std::string_view key = path.substr(0, dot);
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+    if (node->is_mapping()) {
+      node = node->find(key);
+    } else if (node->is_sequence() && !key.empty() &&
+               key.find_first_not_of("0123456789") == std::string_view::npos && key.size() < 9) {
+      std::size_t i = std::stoul(std::string(key));
+      node = i < node->items.size() ? &node->items[i] : nullptr;
+    } else {
+      node = nullptr;
+    }
+  }
+  return node;
+}
+
+// The neutral value of a field that may be absent: varying from it changes nothing.
+std::optional<std::string> neutral_value(std::string_view path) {
+  if (path.ends_with(".change") || path.ends_with(".uplift")) return "0";
+  if (path.ends_with(".exercise")) return "all";
+  return std::nullopt;
+}
+
+std::string short_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+std::optional<std::string> check_whole(double v, double low, double high, const char* what) {
+  if (v != std::floor(v)) return "expected " + std::string(what) + ", got " + short_number(v);
+  if (v < low || v > high)
+    return "expected " + std::string(what) + " from " + std::to_string(int(low)) + " to " +
+           std::to_string(int(high)) + ", got " + std::to_string(int(v));
+  return std::nullopt;
+}
+
+std::optional<std::string> to_pence(double pounds, bool positive, model::Money& out) {
+  double pence = pounds * 100.0;
+  if (!model::fits_in_pence(pence)) return "amount out of range";
+  model::Money m = model::round_to_pence(pence);
+  if (positive ? m.pence <= 0 : m.pence < 0)
+    return std::string("expected an amount of money ") + (positive ? "above 0" : "of at least 0") +
+           ", got " + model::to_decimal_string(m);
+  out = m;
+  return std::nullopt;
+}
+
+std::optional<std::string> to_rate(double v, double& out) {
+  if (!(v > -1.0) || !std::isfinite(v)) return "expected a rate above -1 (-100%)";
+  out = v;
+  return std::nullopt;
+}
+
+model::YearlyAmount& amount_of(model::Scenario& s, const Sink& sink) {
+  switch (sink.target) {
+    case Target::envelope_annual:
+    case Target::envelope_change:
+    case Target::envelope_by_year:
+      return s.envelope;
+    default:
+      return s.funding[sink.index].amount;
+  }
+}
+
+// Writes one value into the field a sink names, checking it as validation would.
+std::optional<std::string> write(model::Scenario& s, const Sink& sink, double v) {
+  model::Contract* c = sink.target >= Target::contract_annual ? &s.contracts[sink.index] : nullptr;
+  switch (sink.target) {
+    case Target::envelope_annual:
+    case Target::stream_annual:
+      return to_pence(v, false, amount_of(s, sink).annual);
+    case Target::envelope_change:
+    case Target::stream_change:
+      return to_rate(v, amount_of(s, sink).change.rates[sink.element]);
+    case Target::envelope_by_year:
+    case Target::stream_by_year:
+      return to_pence(v, false, amount_of(s, sink).by_year[sink.element].second);
+    case Target::contract_annual:
+      return to_pence(v, true, c->annual);
+    case Target::contract_uplift:
+      return to_rate(v, c->uplift.rates[sink.element]);
+    case Target::contract_term:
+      if (auto e = check_whole(v, 1, 1000, "a whole number of years")) return e;
+      c->term = static_cast<int>(v);
+      return std::nullopt;
+    case Target::contract_extension:
+      if (auto e = check_whole(v, 1, 1000, "a whole number of years")) return e;
+      c->extensions[sink.element] = static_cast<int>(v);
+      return std::nullopt;
+    case Target::contract_exercise:
+      if (auto e = check_whole(v, 0, double(c->extensions.size()), "a number of extensions"))
+        return e;
+      c->exercise = static_cast<int>(v);
+      return std::nullopt;
+    case Target::contract_share:
+      if (!(v >= 0 && v <= 1)) return "expected a share between 0 and 1";
+      c->funded_by[sink.element].share = v;
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// The value a sink's field holds, as the file would write it (pounds for money).
+double read(const model::Scenario& s, const Sink& sink) {
+  const model::Contract* c =
+      sink.target >= Target::contract_annual ? &s.contracts[sink.index] : nullptr;
+  const model::YearlyAmount& a = sink.target == Target::envelope_annual ||
+                                         sink.target == Target::envelope_change ||
+                                         sink.target == Target::envelope_by_year
+                                     ? s.envelope
+                                     : (c ? s.envelope : s.funding[sink.index].amount);
+  switch (sink.target) {
+    case Target::envelope_annual:
+    case Target::stream_annual:
+      return a.annual.pounds();
+    case Target::envelope_change:
+    case Target::stream_change:
+      return a.change.rates[sink.element];
+    case Target::envelope_by_year:
+    case Target::stream_by_year:
+      return a.by_year[sink.element].second.pounds();
+    case Target::contract_annual:
+      return c->annual.pounds();
+    case Target::contract_uplift:
+      return c->uplift.rates[sink.element];
+    case Target::contract_term:
+      return c->term;
+    case Target::contract_extension:
+      return c->extensions[sink.element];
+    case Target::contract_exercise:
+      return c->exercise;
+    case Target::contract_share:
+      return c->funded_by[sink.element].share;
+  }
+  return 0;
+}
+
+std::optional<std::string> check_shares(const model::Scenario& s) {
+  for (const model::Contract& c : s.contracts) {
+    if (c.funded_by.empty()) continue;
+    double total = 0;
+    for (const model::Share& share : c.funded_by)
+      total += share.share;
+    if (std::fabs(total - 1.0) > 1e-9)
+      return "contracts." + c.id + ".funded_by: shares add up to " + short_number(total) +
+             ", not 1";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+CompiledScenario::CompiledScenario(CompiledScenario&&) noexcept = default;
+CompiledScenario& CompiledScenario::operator=(CompiledScenario&&) noexcept = default;
+CompiledScenario::~CompiledScenario() = default;
+
+std::optional<CompiledScenario> CompiledScenario::compile(
+    Node tree, const std::vector<std::string>& parameters, Diagnostics& errors) {
+  Mark where{std::make_shared<const std::string>("parameter"), 1, 1};
+  std::size_t errors_before = errors.size();
+  for (const std::string& path : parameters) {
+    if (find_path(tree, path)) continue;
+    if (auto neutral = neutral_value(path))
+      apply_override(tree, path + "=" + *neutral, errors);
+    else
+      errors.add(where, path,
+                 "not in the scenario (only change, uplift and exercise may be "
+                 "varied without a value in the file)");
+  }
+  if (errors.size() > errors_before) return std::nullopt;
+
+  CompiledScenario out;
+  out.tree_ = std::make_unique<Node>(std::move(tree));
+  auto base = compile_scenario(*out.tree_, errors, &out.bindings_);
+  if (!base) return std::nullopt;
+  out.base_ = std::move(*base);
+  out.paths_ = parameters;
+  for (const std::string& path : parameters) {
+    const Node* node = find_path(*out.tree_, path);
+    Parameter p;
+    for (std::size_t j = 0; j < out.bindings_.assumptions.size(); ++j)
+      if (out.bindings_.assumptions[j].node == node) p.assumption = static_cast<int>(j);
+    if (auto it = out.bindings_.sinks.find(node); it != out.bindings_.sinks.end())
+      p.sinks = it->second;
+    if (p.assumption < 0 && p.sinks.empty()) {
+      errors.add(where, path,
+                 node->is_sequence() ? "a list; vary one element, e.g. " + path + ".0"
+                                     : "not a number the scenario uses");
+      continue;
+    }
+    out.base_values_.push_back(p.assumption >= 0 ? out.bindings_.assumptions[p.assumption].value
+                                                 : read(out.base_, p.sinks.front()));
+    out.varies_assumptions_ = out.varies_assumptions_ || p.assumption >= 0;
+    out.parameters_.push_back(std::move(p));
+  }
+  if (errors.size() > errors_before) return std::nullopt;
+  return out;
+}
+
+std::optional<std::string> CompiledScenario::apply_assumptions(std::span<const double> values,
+                                                               model::Scenario& out) const {
+  const auto& assumptions = bindings_.assumptions;
+  std::vector<double>& v = assumption_values_;
+  v.resize(assumptions.size());
+  std::vector<char> fixed(assumptions.size(), 0);
+  for (std::size_t i = 0; i < parameters_.size(); ++i)
+    if (parameters_[i].assumption >= 0) {
+      v[parameters_[i].assumption] = values[i];
+      fixed[parameters_[i].assumption] = 1;
+    }
+  std::vector<double> arguments;
+  auto evaluate = [&](const Expression& e, const std::vector<int>& args) {
+    arguments.clear();
+    for (int a : args)
+      arguments.push_back(v[a]);
+    return e.evaluate(arguments);
+  };
+  for (std::size_t j = 0; j < assumptions.size(); ++j) {
+    if (fixed[j]) continue;
+    const auto& a = assumptions[j];
+    v[j] = a.expression ? evaluate(*a.expression, a.arguments) : a.value;
+    if (!std::isfinite(v[j]))
+      return "assumptions." + a.name + ": gives no finite number (division by zero?)";
+  }
+  for (std::size_t j = 0; j < assumptions.size(); ++j)
+    if (assumptions[j].name == "discount_rate") out.discount_rate = v[j];
+  for (const Bindings::Computed& c : bindings_.computed) {
+    double value = evaluate(*c.expression, c.arguments);
+    auto error = std::isfinite(value) ? write(out, c.sink, value)
+                                      : std::optional<std::string>("gives no finite number");
+    if (error) return "\"" + c.expression->text() + "\": " + *error;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> CompiledScenario::apply(std::span<const double> values,
+                                                   model::Scenario& out) const {
+  if (varies_assumptions_)
+    if (auto error = apply_assumptions(values, out)) return error;
+  bool shares = false;
+  for (std::size_t i = 0; i < parameters_.size(); ++i)
+    for (const Sink& sink : parameters_[i].sinks) {
+      if (auto error = write(out, sink, values[i]))
+        return paths_[i] + " = " + short_number(values[i]) + ": " + *error;
+      shares = shares || sink.target == Target::contract_share;
+    }
+  if (shares) return check_shares(out);
+  return std::nullopt;
+}
+
+}  // namespace scenarios
