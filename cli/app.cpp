@@ -60,8 +60,25 @@ void add_validate(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("validate", "Check scenario files and report every error");
   cmd->add_option("files", o->files, "Scenario files")->required();
   add_set(*cmd, o->sets);
-  cmd->footer("Example:\n  envelope validate examples/*.yaml");
+  cmd->add_flag("--paths", o->paths,
+                "List every numeric path with its resolved value (the vocabulary of --set)");
+  cmd->footer(
+      "Examples:\n  envelope validate examples/*.yaml\n"
+      "  envelope validate --paths examples/coventry-2019.yaml");
   cmd->callback([o, &action] { action = [o] { return run_validate(*o); }; });
+}
+
+void add_convert(CLI::App& app, Action& action) {
+  auto o = std::make_shared<ConvertOptions>();
+  auto* cmd = app.add_subcommand("convert", "Write a scenario as YAML or as path,value CSV");
+  cmd->add_option("file", o->file, "Scenario file (- for standard input)")->required();
+  cmd->add_option("--to", o->to, "yaml or csv (default: from the extension of -o)");
+  cmd->add_option("-o,--output", o->output, "Write to FILE (default: standard output)");
+  cmd->footer(
+      "Examples:\n"
+      "  envelope convert examples/coventry-2019.yaml --to csv -o coventry.csv\n"
+      "  envelope convert coventry.csv --to yaml");
+  cmd->callback([o, &action] { action = [o] { return run_convert(*o); }; });
 }
 
 void add_init(CLI::App& app, Action& action) {
@@ -74,7 +91,8 @@ void add_init(CLI::App& app, Action& action) {
 }
 
 // One line per command.
-constexpr void (*kCommands[])(CLI::App&, Action&) = {add_run, add_eval, add_validate, add_init};
+constexpr void (*kCommands[])(CLI::App&, Action&) = {add_run, add_eval, add_validate, add_convert,
+                                                     add_init};
 
 }  // namespace
 

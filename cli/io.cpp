@@ -36,9 +36,18 @@ Input read_input(const std::string& path) {
   return {std::move(text), path};
 }
 
+std::optional<std::string> read_included_file(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
 Loaded load_scenario(const std::string& path, const std::vector<std::string>& sets) {
   Input input = read_input(path);
-  auto result = scenarios::read_scenario(input.text, input.source, sets);
+  auto result = scenarios::read_scenario(input.text, input.source, sets, read_included_file);
   if (!result.errors.empty()) {
     for (const auto& d : result.errors.items())
       std::cerr << scenarios::to_string(d) << "\n";

@@ -3,6 +3,7 @@
 // and writing output atomically so that a failure never leaves a partial file.
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ struct Input {
   std::string source;  // the path, or "<stdin>" for "-"
 };
 Input read_input(const std::string& path);
+
+// Reads a file that a scenario includes (scenarios::FileReader).
+std::optional<std::string> read_included_file(const std::string& path, std::string& error);
 
 struct Loaded {
   scenarios::Node tree;

@@ -1,5 +1,6 @@
 #include "scenarios/compiled_scenario.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -211,6 +212,40 @@ std::optional<CompiledScenario> CompiledScenario::compile(
     out.parameters_.push_back(std::move(p));
   }
   if (errors.size() > errors_before) return std::nullopt;
+  return out;
+}
+
+namespace {
+
+// Calls f(node, path) for every node below `n`, in file order; the analysis
+// sections hold paths and settings, not numbers of the scenario, and are skipped.
+template <typename F>
+void walk(const Node& n, const std::string& path, F&& f) {
+  f(n, path);
+  for (std::size_t i = 0; i < n.items.size(); ++i)
+    walk(n.items[i], join_path(path, std::to_string(i)), f);
+  for (const Entry& e : n.entries) {
+    if (path.empty() && (e.key == "variants" || e.key == "sensitivity" || e.key == "checks"))
+      continue;
+    walk(e.value, join_path(path, e.key), f);
+  }
+}
+
+}  // namespace
+
+std::vector<CompiledScenario::Path> CompiledScenario::numeric_paths() const {
+  std::vector<Path> out;
+  walk(*tree_, "", [&](const Node& node, const std::string& path) {
+    for (const auto& a : bindings_.assumptions)
+      if (a.node == &node)
+        out.push_back({path, a.value, a.expression ? a.expression->text() : ""});
+    auto it = bindings_.sinks.find(&node);
+    if (it == bindings_.sinks.end()) return;
+    auto expression = std::find_if(bindings_.computed.begin(), bindings_.computed.end(),
+                                   [&](const Bindings::Computed& c) { return c.node == &node; });
+    out.push_back({path, read(base_, it->second.front()),
+                   expression == bindings_.computed.end() ? "" : expression->expression->text()});
+  });
   return out;
 }
 

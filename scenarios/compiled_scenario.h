@@ -41,6 +41,15 @@ class CompiledScenario {
   // Each parameter's value as the file gives it.
   const std::vector<double>& base_values() const { return base_values_; }
 
+  // Every number of the file the scenario uses, in file order, with the value
+  // it resolves to (pounds for money) and, when written as one, its expression.
+  struct Path {
+    std::string path;
+    double value = 0;
+    std::string expression;
+  };
+  std::vector<Path> numeric_paths() const;
+
   // Writes into `out` the scenario with parameter i set to values[i]. `out`
   // must be base() or a scenario an earlier apply() of this object wrote.
   // Returns a message naming the parameter when a value is not allowed for

@@ -2,6 +2,7 @@
 // order, every node knows where it was written.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,12 @@ struct Entry {
   std::string key;
   Mark key_mark;
   Node value;
+};
+
+// A tree read from text: absent on an error that stops reading.
+struct TreeResult {
+  std::optional<Node> root;
+  Diagnostics errors;
 };
 
 // How a node reads in a message: "five", a mapping, a list.

@@ -5,22 +5,12 @@
 
 #include "model/suggest.h"
 #include "scenarios/scenario_reader.h"
+#include "scenarios/csv_scenario.h"
 #include "scenarios/yaml_reader.h"
 
 namespace scenarios {
 
 namespace {
-
-std::vector<std::string> split_path(std::string_view path) {
-  std::vector<std::string> out;
-  std::size_t from = 0;
-  while (true) {
-    std::size_t dot = path.find('.', from);
-    out.emplace_back(path.substr(from, dot - from));
-    if (dot == std::string_view::npos) return out;
-    from = dot + 1;
-  }
-}
 
 std::vector<std::string> keys_of(const Node& n) {
   std::vector<std::string> out;
@@ -106,14 +96,14 @@ void apply_override(Node& root, std::string_view assignment, Diagnostics& errors
   }
   std::string path(assignment.substr(0, equals));
   std::string_view value = assignment.substr(equals + 1);
-  YamlResult parsed = parse_yaml(value, "--set", 1, static_cast<int>(equals) + 2);
-  errors.append(parsed.errors);
-  if (!parsed.root) return;
-  if (parsed.root->is_null() && value.find_first_not_of(' ') == std::string_view::npos)
+  if (value.find_first_not_of(' ') == std::string_view::npos)
     return errors.add(at(equals + 1), path, "no value after '='");
+  std::size_t errors_before = errors.size();
+  Node parsed = read_value(value, at(equals + 1), errors);
+  if (errors.size() > errors_before) return;
   Node changed = root;
-  if (Node* target = locate(changed, split_path(path), at(0), errors)) {
-    *target = std::move(*parsed.root);
+  if (Node* target = locate(changed, split_scenario_path(path), at(0), errors)) {
+    *target = std::move(parsed);
     root = std::move(changed);
   }
 }

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <functional>
 #include <map>
 
 #include "model/suggest.h"
 #include "scenarios/bindings.h"
+#include "scenarios/csv_scenario.h"
 #include "scenarios/expressions.h"
 #include "scenarios/fields.h"
 #include "scenarios/numbers.h"
@@ -570,15 +572,59 @@ std::optional<model::Scenario> compile_scenario(const Node& root, Diagnostics& e
   return found.empty() ? out : std::nullopt;
 }
 
+namespace {
+
+bool ends_with_csv(std::string_view name) {
+  if (name.size() < 4) return false;
+  std::string ext(name.substr(name.size() - 4));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".csv";
+}
+
+// Replaces `contracts: FILE.csv` and `funding: FILE.csv` by the tables they name.
+void include_tables(Node& root, std::string_view source, const FileReader& read_file,
+                    Diagnostics& errors) {
+  if (!root.is_mapping()) return;
+  for (const char* section : {"contracts", "funding"}) {
+    Node* node = root.find(section);
+    if (!node || !node->is_scalar() || !ends_with_csv(node->text)) continue;
+    std::filesystem::path including(source == "<stdin>" ? "" : std::string(source));
+    std::string tried = (including.parent_path() / node->text).lexically_normal().string();
+    if (tried == std::filesystem::path(std::string(source)).lexically_normal().string()) {
+      errors.add(node->mark, section, "'" + node->text + "' includes the file itself");
+      continue;
+    }
+    std::string why = "no file reader";
+    std::optional<std::string> text = read_file ? read_file(tried, why) : std::nullopt;
+    if (!text) {
+      errors.add(node->mark, section,
+                 "cannot read '" + node->text + "' (tried " + tried + "): " + why);
+      continue;
+    }
+    TreeResult table = parse_csv_table(*text, tried);
+    errors.append(table.errors);
+    if (table.root) *node = std::move(*table.root);
+  }
+}
+
+}  // namespace
+
+TreeResult read_tree(std::string_view text, std::string_view source_name,
+                     const FileReader& read_file) {
+  bool csv = ends_with_csv(source_name) || looks_like_path_value_csv(text);
+  TreeResult out = csv ? parse_path_value_csv(text, source_name) : parse_yaml(text, source_name);
+  if (out.root) include_tables(*out.root, source_name, read_file, out.errors);
+  return out;
+}
+
 ReadResult read_scenario(std::string_view text, std::string_view source_name,
-                         const std::vector<std::string>& overrides) {
+                         const std::vector<std::string>& overrides, const FileReader& read_file) {
   ReadResult out;
-  YamlResult yaml = parse_yaml(text, source_name);
-  out.errors = yaml.errors;
-  if (!yaml.root) return out;
-  out.tree = std::move(yaml.root);
-  for (const std::string& assignment : overrides)
-    apply_override(*out.tree, assignment, out.errors);
+  TreeResult tree = read_tree(text, source_name, read_file);
+  out.errors = tree.errors;
+  if (!tree.root) return out;
+  out.tree = std::move(tree.root);
+  for (const std::string& assignment : overrides) apply_override(*out.tree, assignment, out.errors);
   auto scenario = compile_scenario(*out.tree, out.errors);
   if (out.errors.empty()) out.scenario = std::move(scenario);
   return out;

@@ -3,6 +3,7 @@
 // error so that one run reports them all.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,8 +33,22 @@ struct ReadResult {
   Diagnostics errors;
 };
 
-// Parses YAML text, applies each override "PATH=VALUE" (SPEC 2.3) and compiles.
+// Reads an included file: its text, or nullopt with `error` set ("No such file or directory").
+using FileReader = std::function<std::optional<std::string>(const std::string& path,
+                                                            std::string& error)>;
+
+// Reads scenario text (YAML, or `path,value` CSV when the source name ends in
+// .csv or the text starts with that header), includes the CSV tables named by
+// `contracts: FILE.csv` or `funding: FILE.csv` (paths relative to the source;
+// without a reader, an include is an error), applies each override
+// "PATH=VALUE" (SPEC 2.3) and compiles.
 ReadResult read_scenario(std::string_view text, std::string_view source_name,
-                         const std::vector<std::string>& overrides = {});
+                         const std::vector<std::string>& overrides = {},
+                         const FileReader& read_file = nullptr);
+
+// Parses text as the form its name or first line says, and includes tables;
+// no overrides, no validation.
+TreeResult read_tree(std::string_view text, std::string_view source_name,
+                     const FileReader& read_file = nullptr);
 
 }  // namespace scenarios

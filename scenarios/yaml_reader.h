@@ -18,10 +18,8 @@ namespace scenarios {
 inline constexpr std::size_t kMaxNodes = 100000;
 inline constexpr std::size_t kMaxDepth = 64;
 
-struct YamlResult {
-  std::optional<Node> root;  // absent on a syntax error; a null node for an empty document
-  Diagnostics errors;
-};
+// The root is absent on a syntax error, and a null node for an empty document.
+using YamlResult = TreeResult;
 
 // `first_line` and `first_column` place the text inside a larger source (a
 // --set argument, a CSV cell); a file starts at 1:1.

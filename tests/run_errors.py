@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The bad-input catalogue: one minimal bad scenario per error message.
 
-For every tests/errors/NAME.yaml (or other input) with a sidecar NAME.expect
+For every tests/errors/NAME.yaml or NAME.csv (or other input) with a sidecar NAME.expect
 holding the exact standard error, this checks that
 
   * `envelope validate NAME.yaml` (run inside tests/errors, so messages name
@@ -10,7 +10,7 @@ holding the exact standard error, this checks that
   * `envelope run NAME.yaml -o OUT.json` also exits 2 and leaves no OUT.json
     (nor any temporary file) behind.
 
-A NAME.args file, when present, holds extra arguments (one per line) for both
+Tables that a case includes live in tests/errors/tables/. A NAME.args file, when present, holds extra arguments (one per line) for both
 commands, e.g. --set overrides.
 """
 import glob
@@ -32,7 +32,8 @@ def main():
         args_path = os.path.join(folder, stem + ".args")
         extra = open(args_path).read().split("\n") if os.path.exists(args_path) else []
         extra = [a for a in extra if a]
-        name = inputs[0] if inputs else stem + ".yaml"
+        preferred = [stem + ".yaml", stem + ".csv"]
+        name = next((p for p in preferred if p in inputs), sorted(inputs)[0] if inputs else "")
         expected = open(expect_path, encoding="utf-8").read()
         problems = []
         start = time.monotonic()

@@ -27,8 +27,16 @@ int run_eval(const EvalOptions& o);
 struct ValidateOptions {
   std::vector<std::string> files;
   std::vector<std::string> sets;
+  bool paths = false;  // list every numeric path with its resolved value
 };
 int run_validate(const ValidateOptions& o);
+
+struct ConvertOptions {
+  std::string file;
+  std::string to;      // yaml|csv; default from the extension of -o
+  std::string output;  // -o FILE; default standard output
+};
+int run_convert(const ConvertOptions& o);
 
 struct InitOptions {
   std::string file;  // empty: standard output

@@ -5,19 +5,46 @@
 #include "cli/commands/commands.h"
 #include "cli/io.h"
 #include "model/projection.h"
+#include "scenarios/compiled_scenario.h"
 
 namespace cli {
+
+namespace {
+
+// Every numeric path of the scenario with its value: the vocabulary of --set.
+std::string paths_listing(const Loaded& loaded) {
+  scenarios::Diagnostics errors;
+  auto compiled = scenarios::CompiledScenario::compile(loaded.tree, {}, errors);
+  std::string out;
+  if (!compiled) return out;
+  auto paths = compiled->numeric_paths();
+  std::size_t width = 0;
+  for (const auto& p : paths) width = std::max(width, p.path.size());
+  for (const auto& p : paths) {
+    std::string line = fmt::format("{:<{}}  {}", p.path, width, p.value);
+    if (!p.expression.empty()) line += "  = " + p.expression;
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace
 
 int run_validate(const ValidateOptions& o) {
   int status = kExitOk;
   for (const std::string& file : o.files) {
     try {
       Loaded loaded = load_scenario(file, o.sets);
+      if (o.paths) {
+        std::cout << paths_listing(loaded);
+        continue;
+      }
       auto h = model::horizon_of(loaded.scenario);
-      std::cout << fmt::format(
-          "{}: ok: {} contracts, {} funding streams, {} to {}\n", loaded.source,
-          loaded.scenario.contracts.size(), loaded.scenario.funding.size(),
-          model::to_string(model::first_day(h->first)), model::to_string(model::last_day(h->last)));
+      std::cout << fmt::format("{}: ok: {} contracts, {} funding streams, {} to {}\n",
+                               loaded.source, loaded.scenario.contracts.size(),
+                               loaded.scenario.funding.size(),
+                               model::to_string(model::first_day(h->first)),
+                               model::to_string(model::last_day(h->last)));
     } catch (const Exit& e) {
       if (e.what()[0] != '\0') std::cerr << "envelope: " << e.what() << "\n";
       status = kExitBadInput;

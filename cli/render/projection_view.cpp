@@ -146,7 +146,6 @@ std::string projection_json(const model::Scenario& s, const std::string& source,
   w.begin_object();
   w.key("scenario").begin_object();
   w.key("name").string(s.name);
-  w.key("source").string(source);
   w.key("start").string(model::to_string(model::first_day(e.horizon().first)));
   w.key("end").string(model::to_string(model::last_day(e.horizon().last)));
   w.key("fiscal_year_start").integer(s.fiscal_year_start);

@@ -40,7 +40,6 @@ $ envelope run tests/golden/data/small.yaml --format json
 {
   "scenario": {
     "name": "Small",
-    "source": "tests/golden/data/small.yaml",
     "start": "2024-01-01",
     "end": "2024-12-31",
     "fiscal_year_start": 4,

@@ -1,0 +1,184 @@
+#include "scenarios/csv_scenario.h"
+
+#include <map>
+
+#include "scenarios/yaml_reader.h"
+
+namespace scenarios {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+Node null_at(const Mark& mark) { return Node{Node::Kind::null, "", false, mark, {}, {}}; }
+
+// Where a cell's text starts: past the opening quote of a quoted cell.
+Mark text_mark(const CsvCell& cell) {
+  Mark m = cell.mark;
+  if (cell.quoted) ++m.column;
+  return m;
+}
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && (is_space(s.back()) || s.back() == '\r')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Inserts `value` at `keys` under `root`, creating mappings on the way.
+// `line_of` names what was given where, for the messages.
+void insert(Node& root, const std::vector<std::string>& keys, Node value, const Mark& at,
+            const std::string& path, Diagnostics& errors) {
+  Node* node = &root;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    Node* found = node->find(keys[i]);
+    bool last = i + 1 == keys.size();
+    if (found && (last || !found->is_mapping())) {
+      errors.add(at, path,
+                 last ? "given twice (first at line " + std::to_string(found->mark.line) + ")"
+                      : "conflicts with a value given at line " + std::to_string(found->mark.line));
+      return;
+    }
+    if (!found) {
+      node->entries.push_back(Entry{keys[i], at, last ? std::move(value) : null_at(at)});
+      found = &node->entries.back().value;
+      if (!last) found->kind = Node::Kind::mapping;
+    }
+    node = found;
+  }
+}
+
+std::vector<std::string> split_dots(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  while (true) {
+    std::size_t dot = s.find('.', from);
+    out.emplace_back(s.substr(from, dot - from));
+    if (dot == std::string_view::npos) return out;
+    from = dot + 1;
+  }
+}
+
+bool check_width(const CsvRow& row, std::size_t low, std::size_t high, Diagnostics& errors) {
+  if (row.size() >= low && row.size() <= high) return true;
+  errors.add(row.front().mark, "",
+             "this row has " + std::to_string(row.size()) + " cells; the header has " +
+                 std::to_string(high));
+  return false;
+}
+
+}  // namespace
+
+Node read_value(std::string_view text, const Mark& mark, Diagnostics& errors) {
+  Mark at = mark;
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1), ++at.column;
+  std::string t = trimmed(text);
+  if (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL") return null_at(at);
+  if (t[0] == '[' || t[0] == '{' || t[0] == '"' || t[0] == '\'') {
+    YamlResult parsed = parse_yaml(t, at.source ? *at.source : "", at.line, at.column);
+    errors.append(parsed.errors);
+    if (parsed.root) return std::move(*parsed.root);
+    return null_at(at);
+  }
+  return Node{Node::Kind::scalar, t, false, at, {}, {}};
+}
+
+std::vector<std::string> split_scenario_path(std::string_view path) {
+  std::vector<std::string> keys = split_dots(path);
+  std::size_t opaque_from = 0;
+  if (keys.size() > 2 && keys[0] == "variants") opaque_from = 2;
+  if (keys.size() > 2 && keys[0] == "sensitivity" && keys[1] == "parameters") opaque_from = 2;
+  if (opaque_from == 0) return keys;
+  std::string rest = keys[opaque_from];
+  for (std::size_t i = opaque_from + 1; i < keys.size(); ++i) rest += "." + keys[i];
+  keys.resize(opaque_from);
+  keys.push_back(rest);
+  return keys;
+}
+
+bool looks_like_path_value_csv(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string first = trimmed(text.substr(0, text.find('\n')));
+  return first == "path,value" || first.starts_with("path,value,");
+}
+
+TreeResult parse_path_value_csv(std::string_view text, std::string_view source_name) {
+  CsvResult csv = parse_csv(text, source_name);
+  TreeResult out;
+  out.errors = csv.errors;
+  if (!csv.errors.empty()) return out;
+  auto source = std::make_shared<const std::string>(source_name);
+  if (csv.rows.empty()) {
+    out.errors.add(Mark{source, 1, 1}, "", "empty file: expected the header path,value");
+    return out;
+  }
+  const CsvRow& header = csv.rows.front();
+  bool note = header.size() == 3 && trimmed(header[2].text) == "note";
+  if (header.size() < 2 || trimmed(header[0].text) != "path" ||
+      trimmed(header[1].text) != "value" || (header.size() > 2 && !note)) {
+    out.errors.add(header.front().mark, "",
+                   "expected the header path,value (and optionally a note column)");
+    return out;
+  }
+  Node root{Node::Kind::mapping, "", false, Mark{source, 1, 1}, {}, {}};
+  for (std::size_t r = 1; r < csv.rows.size(); ++r) {
+    const CsvRow& row = csv.rows[r];
+    if (!check_width(row, 2, header.size(), out.errors)) continue;
+    std::string path = trimmed(row[0].text);
+    if (path.empty()) {
+      out.errors.add(row[0].mark, "", "empty path");
+      continue;
+    }
+    Node value = read_value(row[1].text, text_mark(row[1]), out.errors);
+    insert(root, split_scenario_path(path), std::move(value), text_mark(row[0]), path, out.errors);
+  }
+  out.root = std::move(root);
+  return out;
+}
+
+TreeResult parse_csv_table(std::string_view text, std::string_view source_name) {
+  CsvResult csv = parse_csv(text, source_name);
+  TreeResult out;
+  out.errors = csv.errors;
+  if (!csv.errors.empty()) return out;
+  auto source = std::make_shared<const std::string>(source_name);
+  if (csv.rows.empty()) {
+    out.errors.add(Mark{source, 1, 1}, "", "empty file: expected a header row starting with id");
+    return out;
+  }
+  const CsvRow& header = csv.rows.front();
+  if (trimmed(header[0].text) != "id") {
+    out.errors.add(header[0].mark, "", "the first column of a table is id, got \"" +
+                                           trimmed(header[0].text) + "\"");
+    return out;
+  }
+  std::vector<std::vector<std::string>> fields(header.size());
+  for (std::size_t c = 1; c < header.size(); ++c) {
+    fields[c] = split_dots(trimmed(header[c].text));
+    for (const std::string& key : fields[c])
+      if (key.empty()) out.errors.add(header[c].mark, "", "empty column name");
+  }
+  if (!out.errors.empty()) return out;
+  Node root{Node::Kind::mapping, "", false, Mark{source, 1, 1}, {}, {}};
+  for (std::size_t r = 1; r < csv.rows.size(); ++r) {
+    const CsvRow& row = csv.rows[r];
+    if (!check_width(row, header.size(), header.size(), out.errors)) continue;
+    std::string id = trimmed(row[0].text);
+    if (id.empty()) {
+      out.errors.add(row[0].mark, "", "missing id");
+      continue;
+    }
+    Node entry{Node::Kind::mapping, "", false, text_mark(row[0]), {}, {}};
+    for (std::size_t c = 1; c < row.size(); ++c) {
+      if (trimmed(row[c].text).empty() && !row[c].quoted) continue;
+      Node value = read_value(row[c].text, text_mark(row[c]), out.errors);
+      insert(entry, fields[c], std::move(value), text_mark(row[c]),
+             id + "." + trimmed(header[c].text), out.errors);
+    }
+    insert(root, {id}, std::move(entry), text_mark(row[0]), id, out.errors);
+  }
+  out.root = std::move(root);
+  return out;
+}
+
+}  // namespace scenarios

@@ -1,0 +1,163 @@
+#include "scenarios/writer.h"
+
+#include <cstdio>
+#include <string_view>
+
+#include "scenarios/csv_scenario.h"
+
+namespace scenarios {
+
+namespace {
+
+bool is_null_word(std::string_view t) {
+  return t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL";
+}
+
+// Whether a scalar can be written without quotes and read back as the same
+// text, in flow context (inside [] or {}) or in block context.
+bool plain_is_safe(std::string_view t, bool flow) {
+  if (is_null_word(t) || t.front() == ' ' || t.back() == ' ') return false;
+  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(t.front()) != std::string_view::npos) {
+    bool signed_number = t.front() == '-' && t.size() > 1 && t[1] != ' ';
+    if (!signed_number) return false;
+  }
+  for (char c : t)
+    if (c == '\n' || c == '\r' || c == '\t' || static_cast<unsigned char>(c) < 0x20) return false;
+  if (t.find(": ") != std::string_view::npos || t.find(" #") != std::string_view::npos ||
+      t.back() == ':')
+    return false;
+  if (flow && t.find_first_of(",[]{}") != std::string_view::npos) return false;
+  return true;
+}
+
+std::string double_quoted(std::string_view t) {
+  std::string out = "\"";
+  for (unsigned char c : t) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\x%02x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string scalar(const Node& n, bool flow) {
+  if (n.is_null()) return "null";
+  return plain_is_safe(n.text, flow) ? n.text : double_quoted(n.text);
+}
+
+// A node as a YAML flow value: a, [a, b], {k: v}.
+std::string flow(const Node& n) {
+  if (n.is_sequence()) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < n.items.size(); ++i) out += (i ? ", " : "") + flow(n.items[i]);
+    return out + "]";
+  }
+  if (n.is_mapping()) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < n.entries.size(); ++i)
+      out += (i ? ", " : "") + scalar(Node{Node::Kind::scalar, n.entries[i].key, false, {}, {}, {}}, true) +
+             ": " + flow(n.entries[i].value);
+    return out + "}";
+  }
+  return scalar(n, true);
+}
+
+std::string key_text(const std::string& key) {
+  return plain_is_safe(key, false) ? key : double_quoted(key);
+}
+
+void yaml_block(const Node& n, int indent, std::string& out) {
+  std::string pad(indent, ' ');
+  for (const Entry& e : n.entries) {
+    const Node& v = e.value;
+    out += pad + key_text(e.key) + ":";
+    if (v.is_mapping() && !v.entries.empty()) {
+      out += "\n";
+      yaml_block(v, indent + 2, out);
+    } else if (v.is_sequence() && !v.items.empty() && !v.items.front().is_scalar() &&
+               !v.items.front().is_null()) {
+      out += "\n";
+      for (const Node& item : v.items) out += pad + "  - " + flow(item) + "\n";
+    } else if (v.is_null()) {
+      out += "\n";
+    } else {
+      out += " " + (v.is_scalar() ? scalar(v, false) : flow(v)) + "\n";
+    }
+    if (indent == 0) out += "\n";
+  }
+}
+
+// A value as a `path,value` cell reads it (read_value): as it stands when that
+// reads back the same, else as YAML.
+std::string cell(const Node& n) {
+  if (n.is_null()) return "";
+  if (!n.is_scalar()) return flow(n);
+  const std::string& t = n.text;
+  bool as_is = !is_null_word(t) && t.front() != ' ' && t.back() != ' ' && t.front() != '[' &&
+               t.front() != '{' && t.front() != '"' && t.front() != '\'' &&
+               t.find_first_of("\r\t") == std::string::npos;
+  return as_is ? t : double_quoted(t);
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// True when the keys so far end in an opaque key (see split_scenario_path):
+// what is below is written as one value.
+bool opaque(const std::vector<std::string>& keys) {
+  return keys.size() == 3 && ((keys[0] == "variants") ||
+                              (keys[0] == "sensitivity" && keys[1] == "parameters"));
+}
+
+void csv_rows(const Node& n, std::vector<std::string>& keys, std::string& out) {
+  if (n.is_mapping() && !n.entries.empty() && !opaque(keys)) {
+    for (const Entry& e : n.entries) {
+      keys.push_back(e.key);
+      csv_rows(e.value, keys, out);
+      keys.pop_back();
+    }
+    return;
+  }
+  std::string path;
+  for (std::size_t i = 0; i < keys.size(); ++i) path += (i ? "." : "") + keys[i];
+  out += csv_field(path) + "," + csv_field(cell(n)) + "\n";
+}
+
+}  // namespace
+
+std::string write_yaml(const Node& root) {
+  std::string out;
+  if (root.is_mapping()) yaml_block(root, 0, out);
+  while (out.size() > 1 && out.ends_with("\n\n")) out.pop_back();
+  return out;
+}
+
+std::string write_path_value_csv(const Node& root) {
+  std::string out = "path,value\n";
+  std::vector<std::string> keys;
+  if (root.is_mapping())
+    for (const Entry& e : root.entries) {
+      keys.push_back(e.key);
+      csv_rows(e.value, keys, out);
+      keys.pop_back();
+    }
+  return out;
+}
+
+}  // namespace scenarios
