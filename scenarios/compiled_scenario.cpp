@@ -237,8 +237,7 @@ std::vector<CompiledScenario::Path> CompiledScenario::numeric_paths() const {
   std::vector<Path> out;
   walk(*tree_, "", [&](const Node& node, const std::string& path) {
     for (const auto& a : bindings_.assumptions)
-      if (a.node == &node)
-        out.push_back({path, a.value, a.expression ? a.expression->text() : ""});
+      if (a.node == &node) out.push_back({path, a.value, a.expression ? a.expression->text() : ""});
     auto it = bindings_.sinks.find(&node);
     if (it == bindings_.sinks.end()) return;
     auto expression = std::find_if(bindings_.computed.begin(), bindings_.computed.end(),

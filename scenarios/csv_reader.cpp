@@ -71,7 +71,8 @@ bool CsvParser::quoted_cell(CsvCell& cell) {
     advance();
   }
   if (!at_end() && peek() != ',' && !at_line_end()) {
-    error(here(), "text after the closing quote of a field (a quote inside a field is written \"\")");
+    error(here(),
+          "text after the closing quote of a field (a quote inside a field is written \"\")");
     return false;
   }
   return true;
@@ -87,7 +88,8 @@ void CsvParser::plain_cell(CsvCell& cell) {
 CsvResult CsvParser::run() {
   if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // byte-order mark: not a character
   if (std::size_t nul = text_.find('\0'); nul != std::string_view::npos) {
-    while (pos_ < nul) advance();
+    while (pos_ < nul)
+      advance();
     error(here(), "binary file (NUL byte); expected CSV text");
     return std::move(result_);
   }

@@ -15,8 +15,8 @@
 namespace scenarios {
 
 struct CsvCell {
-  std::string text;     // unquoted, doubled quotes undone
-  Mark mark;            // where the cell starts (its opening quote, when quoted)
+  std::string text;  // unquoted, doubled quotes undone
+  Mark mark;         // where the cell starts (its opening quote, when quoted)
   bool quoted = false;
 };
 

@@ -8,9 +8,13 @@ namespace scenarios {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
 
-Node null_at(const Mark& mark) { return Node{Node::Kind::null, "", false, mark, {}, {}}; }
+Node null_at(const Mark& mark) {
+  return Node{Node::Kind::null, "", false, mark, {}, {}};
+}
 
 // Where a cell's text starts: past the opening quote of a quoted cell.
 Mark text_mark(const CsvCell& cell) {
@@ -20,8 +24,10 @@ Mark text_mark(const CsvCell& cell) {
 }
 
 std::string trimmed(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && (is_space(s.back()) || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && is_space(s.front()))
+    s.remove_prefix(1);
+  while (!s.empty() && (is_space(s.back()) || s.back() == '\r'))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -71,7 +77,8 @@ bool check_width(const CsvRow& row, std::size_t low, std::size_t high, Diagnosti
 
 Node read_value(std::string_view text, const Mark& mark, Diagnostics& errors) {
   Mark at = mark;
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1), ++at.column;
+  while (!text.empty() && is_space(text.front()))
+    text.remove_prefix(1), ++at.column;
   std::string t = trimmed(text);
   if (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL") return null_at(at);
   if (t[0] == '[' || t[0] == '{' || t[0] == '"' || t[0] == '\'') {
@@ -90,7 +97,8 @@ std::vector<std::string> split_scenario_path(std::string_view path) {
   if (keys.size() > 2 && keys[0] == "sensitivity" && keys[1] == "parameters") opaque_from = 2;
   if (opaque_from == 0) return keys;
   std::string rest = keys[opaque_from];
-  for (std::size_t i = opaque_from + 1; i < keys.size(); ++i) rest += "." + keys[i];
+  for (std::size_t i = opaque_from + 1; i < keys.size(); ++i)
+    rest += "." + keys[i];
   keys.resize(opaque_from);
   keys.push_back(rest);
   return keys;
@@ -148,8 +156,8 @@ TreeResult parse_csv_table(std::string_view text, std::string_view source_name) 
   }
   const CsvRow& header = csv.rows.front();
   if (trimmed(header[0].text) != "id") {
-    out.errors.add(header[0].mark, "", "the first column of a table is id, got \"" +
-                                           trimmed(header[0].text) + "\"");
+    out.errors.add(header[0].mark, "",
+                   "the first column of a table is id, got \"" + trimmed(header[0].text) + "\"");
     return out;
   }
   std::vector<std::vector<std::string>> fields(header.size());

@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "model/suggest.h"
-#include "scenarios/scenario_reader.h"
 #include "scenarios/csv_scenario.h"
+#include "scenarios/scenario_reader.h"
 #include "scenarios/yaml_reader.h"
 
 namespace scenarios {
@@ -86,6 +86,92 @@ Node* locate(Node& root, const std::vector<std::string>& segments, const Mark& s
 
 }  // namespace
 
+namespace {
+
+struct PathError {
+  std::size_t key;  // which key is wrong
+  std::string message;
+};
+
+PathError unknown_key(const std::vector<std::string>& keys, std::size_t i,
+                      const std::vector<std::string>& allowed) {
+  return {i, "unknown key '" + keys[i] + "'" + model::did_you_mean(keys[i], allowed)};
+}
+
+// Checks keys[i...] against the fields an entry may have, and the one level of
+// list index, by_year label or funded_by stream below some of them.
+std::optional<PathError> check_fields(const std::vector<std::string>& keys, std::size_t i,
+                                      const std::vector<std::string>& allowed) {
+  if (keys.size() <= i) return std::nullopt;
+  if (std::find(allowed.begin(), allowed.end(), keys[i]) == allowed.end())
+    return unknown_key(keys, i, allowed);
+  const std::string& field = keys[i];
+  bool list = field == "change" || field == "uplift" || field == "extensions";
+  bool keyed = field == "by_year" || field == "funded_by";
+  if (keys.size() == i + 1) return std::nullopt;
+  if (!list && !keyed)
+    return PathError{i + 1, "'" + field + "' holds one value; it has no '" + keys[i + 1] + "'"};
+  if (keys.size() > i + 2)
+    return PathError{i + 2,
+                     "'" + keys[i + 1] + "' holds one value; it has no '" + keys[i + 2] + "'"};
+  if (list && keys[i + 1] != "*" &&
+      keys[i + 1].find_first_not_of("0123456789") != std::string::npos)
+    return PathError{i + 1, "'" + field + "' is a list: name an element by its index, from 0"};
+  return std::nullopt;
+}
+
+// Whether the keys name a field the scenario format has (it may be absent
+// from the file); the analysis sections are not checked here.
+std::optional<PathError> check_format(const std::vector<std::string>& keys) {
+  const std::string& section = keys[0];
+  if (std::find(section_names().begin(), section_names().end(), section) == section_names().end())
+    return PathError{
+        0, "unknown section '" + section + "'" + model::did_you_mean(section, section_names())};
+  if (section == "scenario") return check_fields(keys, 1, scenario_fields());
+  if (section == "envelope") return check_fields(keys, 1, envelope_fields());
+  if (section == "defaults") return check_fields(keys, 1, contract_fields());
+  if (section == "contracts") return check_fields(keys, 2, contract_fields());
+  if (section == "funding") return check_fields(keys, 2, stream_fields());
+  if (section == "assumptions" && keys.size() > 2)
+    return PathError{2, "an assumption holds one value; it has no '" + keys[2] + "'"};
+  return std::nullopt;
+}
+
+// Every path that `keys` names, with each "*" replaced by each key of the
+// mapping at that place in the tree.
+std::optional<PathError> expand(const Node& root, const std::vector<std::string>& keys,
+                                std::vector<std::vector<std::string>>& out) {
+  std::vector<std::vector<std::string>> done = {{}};
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    std::vector<std::vector<std::string>> next;
+    for (const auto& prefix : done) {
+      if (keys[i] != "*") {
+        next.push_back(prefix), next.back().push_back(keys[i]);
+        continue;
+      }
+      const Node* node = &root;
+      for (const std::string& k : prefix)
+        node = node ? node->find(k) : nullptr;
+      if (!node || !node->is_mapping() || node->entries.empty())
+        return PathError{i, "'*' stands for each entry of a mapping, and there is none here"};
+      for (const Entry& e : node->entries)
+        next.push_back(prefix), next.back().push_back(e.key);
+    }
+    done = std::move(next);
+  }
+  out = std::move(done);
+  return std::nullopt;
+}
+
+std::size_t offset_of(const std::vector<std::string>& keys, std::size_t i) {
+  std::size_t offset = 0;
+  for (std::size_t j = 0; j < i && j < keys.size(); ++j)
+    offset += keys[j].size() + 1;
+  return offset;
+}
+
+}  // namespace
+
 void apply_override(Node& root, std::string_view assignment, Diagnostics& errors) {
   auto source = std::make_shared<const std::string>("--set");
   auto at = [&](std::size_t offset) { return Mark{source, 1, static_cast<int>(offset) + 1}; };
@@ -101,10 +187,19 @@ void apply_override(Node& root, std::string_view assignment, Diagnostics& errors
   std::size_t errors_before = errors.size();
   Node parsed = read_value(value, at(equals + 1), errors);
   if (errors.size() > errors_before) return;
+  std::vector<std::string> keys = split_scenario_path(path);
+  std::vector<std::vector<std::string>> targets;
+  std::optional<PathError> bad;
+  if (std::find(keys.begin(), keys.end(), "") == keys.end()) bad = check_format(keys);
+  if (!bad) bad = expand(root, keys, targets);
+  if (bad) return errors.add(at(offset_of(keys, bad->key)), path, bad->message);
   Node changed = root;
-  if (Node* target = locate(changed, split_scenario_path(path), at(0), errors)) {
-    *target = std::move(parsed);
-    root = std::move(changed);
+  for (const auto& target : targets) {
+    Node* node = locate(changed, target, at(0), errors);
+    if (!node) return;
+    *node = parsed;
   }
+  root = std::move(changed);
 }
+
 }  // namespace scenarios

@@ -31,13 +31,24 @@ const std::vector<std::string>& contract_fields() {
   return names;
 }
 
-namespace {
+const std::vector<std::string>& scenario_fields() {
+  static const std::vector<std::string> names = {"name", "start", "end", "fiscal_year_start",
+                                                 "apportion"};
+  return names;
+}
 
-const std::vector<std::string> kScenarioFields = {"name", "start", "end", "fiscal_year_start",
-                                                  "apportion"};
-const std::vector<std::string> kStreamFields = {"name",    "annual", "change",
-                                                "by_year", "from",   "until"};
-const std::vector<std::string> kEnvelopeFields = {"annual", "change", "by_year"};
+const std::vector<std::string>& stream_fields() {
+  static const std::vector<std::string> names = {"name",    "annual", "change",
+                                                 "by_year", "from",   "until"};
+  return names;
+}
+
+const std::vector<std::string>& envelope_fields() {
+  static const std::vector<std::string> names = {"annual", "change", "by_year"};
+  return names;
+}
+
+namespace {
 
 bool is_id(std::string_view s) {
   if (s.empty()) return false;
@@ -237,7 +248,7 @@ void Compiler::bind_rates(const Field& f, Target target, int index) {
 
 void Compiler::scenario_section(const Field& f) {
   if (!read_.expect_mapping(f)) return;
-  read_.check_keys(f, kScenarioFields);
+  read_.check_keys(f, scenario_fields());
   Field name = child(f, "name");
   if (!name.node)
     read_.error(f, "missing 'name'");
@@ -337,7 +348,7 @@ void Compiler::funding(const Field& f) {
     if (Field name = child(stream, "name"); name.node)
       if (auto t = read_.text(name)) out.name = *t;
     int index = static_cast<int>(s_.funding.size());
-    if (auto amount = yearly_amount(stream, kStreamFields, index)) out.amount = *amount;
+    if (auto amount = yearly_amount(stream, stream_fields(), index)) out.amount = *amount;
     if (Field from = child(stream, "from"); from.node) out.from = read_.first_of_month(from);
     if (Field until = child(stream, "until"); until.node) out.until = read_.last_of_month(until);
     s_.funding.push_back(std::move(out));
@@ -550,7 +561,7 @@ std::optional<model::Scenario> Compiler::run(const Node& root) {
     if (!misspelt(root, "envelope"))
       read_.error_at(file_start, "envelope", "missing section 'envelope' (the annual budget)");
   } else if (read_.expect_mapping(envelope))
-    if (auto amount = yearly_amount(envelope, kEnvelopeFields, -1)) s_.envelope = *amount;
+    if (auto amount = yearly_amount(envelope, envelope_fields(), -1)) s_.envelope = *amount;
   funding(child(top, "funding"));
   Field contracts_field = child(top, "contracts");
   if (contracts_field.node)
@@ -577,14 +588,17 @@ namespace {
 bool ends_with_csv(std::string_view name) {
   if (name.size() < 4) return false;
   std::string ext(name.substr(name.size() - 4));
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : ext)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext == ".csv";
 }
 
-// Replaces `contracts: FILE.csv` and `funding: FILE.csv` by the tables they name.
-void include_tables(Node& root, std::string_view source, const FileReader& read_file,
+// Replaces `contracts: FILE.csv` and `funding: FILE.csv` by the tables they
+// name; false when one could not be read (its error added).
+bool include_tables(Node& root, std::string_view source, const FileReader& read_file,
                     Diagnostics& errors) {
-  if (!root.is_mapping()) return;
+  bool ok = true;
+  if (!root.is_mapping()) return ok;
   for (const char* section : {"contracts", "funding"}) {
     Node* node = root.find(section);
     if (!node || !node->is_scalar() || !ends_with_csv(node->text)) continue;
@@ -592,6 +606,7 @@ void include_tables(Node& root, std::string_view source, const FileReader& read_
     std::string tried = (including.parent_path() / node->text).lexically_normal().string();
     if (tried == std::filesystem::path(std::string(source)).lexically_normal().string()) {
       errors.add(node->mark, section, "'" + node->text + "' includes the file itself");
+      ok = false;
       continue;
     }
     std::string why = "no file reader";
@@ -599,12 +614,15 @@ void include_tables(Node& root, std::string_view source, const FileReader& read_
     if (!text) {
       errors.add(node->mark, section,
                  "cannot read '" + node->text + "' (tried " + tried + "): " + why);
+      ok = false;
       continue;
     }
     TreeResult table = parse_csv_table(*text, tried);
     errors.append(table.errors);
     if (table.root) *node = std::move(*table.root);
+    ok = ok && table.root.has_value();
   }
+  return ok;
 }
 
 }  // namespace
@@ -613,7 +631,8 @@ TreeResult read_tree(std::string_view text, std::string_view source_name,
                      const FileReader& read_file) {
   bool csv = ends_with_csv(source_name) || looks_like_path_value_csv(text);
   TreeResult out = csv ? parse_path_value_csv(text, source_name) : parse_yaml(text, source_name);
-  if (out.root) include_tables(*out.root, source_name, read_file, out.errors);
+  // An unreadable table leaves nothing sound to validate: stop there.
+  if (out.root && !include_tables(*out.root, source_name, read_file, out.errors)) out.root.reset();
   return out;
 }
 
@@ -624,7 +643,8 @@ ReadResult read_scenario(std::string_view text, std::string_view source_name,
   out.errors = tree.errors;
   if (!tree.root) return out;
   out.tree = std::move(tree.root);
-  for (const std::string& assignment : overrides) apply_override(*out.tree, assignment, out.errors);
+  for (const std::string& assignment : overrides)
+    apply_override(*out.tree, assignment, out.errors);
   auto scenario = compile_scenario(*out.tree, out.errors);
   if (out.errors.empty()) out.scenario = std::move(scenario);
   return out;

@@ -19,6 +19,10 @@ namespace scenarios {
 const std::vector<std::string>& section_names();
 // The fields a contract (or `defaults:`) may have.
 const std::vector<std::string>& contract_fields();
+// The fields of `scenario:`, of a funding stream, and of `envelope:`.
+const std::vector<std::string>& scenario_fields();
+const std::vector<std::string>& stream_fields();
+const std::vector<std::string>& envelope_fields();
 
 struct Bindings;
 
@@ -34,8 +38,8 @@ struct ReadResult {
 };
 
 // Reads an included file: its text, or nullopt with `error` set ("No such file or directory").
-using FileReader = std::function<std::optional<std::string>(const std::string& path,
-                                                            std::string& error)>;
+using FileReader =
+    std::function<std::optional<std::string>(const std::string& path, std::string& error)>;
 
 // Reads scenario text (YAML, or `path,value` CSV when the source name ends in
 // .csv or the text starts with that header), includes the CSV tables named by

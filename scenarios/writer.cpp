@@ -34,11 +34,21 @@ std::string double_quoted(std::string_view t) {
   std::string out = "\"";
   for (unsigned char c : t) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -61,14 +71,16 @@ std::string scalar(const Node& n, bool flow) {
 std::string flow(const Node& n) {
   if (n.is_sequence()) {
     std::string out = "[";
-    for (std::size_t i = 0; i < n.items.size(); ++i) out += (i ? ", " : "") + flow(n.items[i]);
+    for (std::size_t i = 0; i < n.items.size(); ++i)
+      out += (i ? ", " : "") + flow(n.items[i]);
     return out + "]";
   }
   if (n.is_mapping()) {
     std::string out = "{";
     for (std::size_t i = 0; i < n.entries.size(); ++i)
-      out += (i ? ", " : "") + scalar(Node{Node::Kind::scalar, n.entries[i].key, false, {}, {}, {}}, true) +
-             ": " + flow(n.entries[i].value);
+      out += (i ? ", " : "") +
+             scalar(Node{Node::Kind::scalar, n.entries[i].key, false, {}, {}, {}}, true) + ": " +
+             flow(n.entries[i].value);
     return out + "}";
   }
   return scalar(n, true);
@@ -89,7 +101,8 @@ void yaml_block(const Node& n, int indent, std::string& out) {
     } else if (v.is_sequence() && !v.items.empty() && !v.items.front().is_scalar() &&
                !v.items.front().is_null()) {
       out += "\n";
-      for (const Node& item : v.items) out += pad + "  - " + flow(item) + "\n";
+      for (const Node& item : v.items)
+        out += pad + "  - " + flow(item) + "\n";
     } else if (v.is_null()) {
       out += "\n";
     } else {
@@ -114,15 +127,16 @@ std::string cell(const Node& n) {
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : s)
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 
 // True when the keys so far end in an opaque key (see split_scenario_path):
 // what is below is written as one value.
 bool opaque(const std::vector<std::string>& keys) {
-  return keys.size() == 3 && ((keys[0] == "variants") ||
-                              (keys[0] == "sensitivity" && keys[1] == "parameters"));
+  return keys.size() == 3 &&
+         ((keys[0] == "variants") || (keys[0] == "sensitivity" && keys[1] == "parameters"));
 }
 
 void csv_rows(const Node& n, std::vector<std::string>& keys, std::string& out) {
@@ -135,7 +149,8 @@ void csv_rows(const Node& n, std::vector<std::string>& keys, std::string& out) {
     return;
   }
   std::string path;
-  for (std::size_t i = 0; i < keys.size(); ++i) path += (i ? "." : "") + keys[i];
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    path += (i ? "." : "") + keys[i];
   out += csv_field(path) + "," + csv_field(cell(n)) + "\n";
 }
 
@@ -144,7 +159,8 @@ void csv_rows(const Node& n, std::vector<std::string>& keys, std::string& out) {
 std::string write_yaml(const Node& root) {
   std::string out;
   if (root.is_mapping()) yaml_block(root, 0, out);
-  while (out.size() > 1 && out.ends_with("\n\n")) out.pop_back();
+  while (out.size() > 1 && out.ends_with("\n\n"))
+    out.pop_back();
   return out;
 }
 

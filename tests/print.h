@@ -18,7 +18,7 @@ struct StringMaker<std::vector<T>> {
       if constexpr (std::is_same_v<T, std::string>)
         out << "\"" << v[i] << "\"";
       else
-        out << v[i];
+        out << StringMaker<T>::convert(v[i]).c_str();
     }
     out << "}";
     return out.str().c_str();

@@ -10,8 +10,8 @@ A .t file holds cases, each:
     expected standard error lines (optional section)
     >= 0
 
-The command runs through the shell in the repository root with `envelope`
-replaced by the binary under test and NO_COLOR set. Standard output must match
+The command runs through bash in the repository root with the command word
+`envelope` replaced by the binary under test and NO_COLOR set. Standard output must match
 exactly (the lines between `$` and `>2` or `>=`), then standard error if a
 `>2` section is given, then the exit status. Stdin can be given with `<<<` on
 the line after `$`, followed by lines up to `>>>`.
@@ -63,9 +63,9 @@ def main():
     passed = failed = 0
     for path in files:
         for case in parse(path):
-            cmd = re.sub(r"(^|[;&|] *)envelope\b", lambda m: m.group(1) + binary, case["cmd"])
-            r = subprocess.run(cmd, shell=True, cwd=repo, env=env, input=case["stdin"],
-                               capture_output=True, text=True, timeout=60)
+            cmd = re.sub(r"(?<![/\w.-])envelope(?=\s|$)", binary, case["cmd"])
+            r = subprocess.run(cmd, shell=True, executable="/bin/bash", cwd=repo, env=env,
+                               input=case["stdin"], capture_output=True, text=True, timeout=60)
             out = r.stdout.split("\n")
             if out and out[-1] == "":
                 out.pop()

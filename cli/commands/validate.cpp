@@ -19,7 +19,8 @@ std::string paths_listing(const Loaded& loaded) {
   if (!compiled) return out;
   auto paths = compiled->numeric_paths();
   std::size_t width = 0;
-  for (const auto& p : paths) width = std::max(width, p.path.size());
+  for (const auto& p : paths)
+    width = std::max(width, p.path.size());
   for (const auto& p : paths) {
     std::string line = fmt::format("{:<{}}  {}", p.path, width, p.value);
     if (!p.expression.empty()) line += "  = " + p.expression;
@@ -40,11 +41,10 @@ int run_validate(const ValidateOptions& o) {
         continue;
       }
       auto h = model::horizon_of(loaded.scenario);
-      std::cout << fmt::format("{}: ok: {} contracts, {} funding streams, {} to {}\n",
-                               loaded.source, loaded.scenario.contracts.size(),
-                               loaded.scenario.funding.size(),
-                               model::to_string(model::first_day(h->first)),
-                               model::to_string(model::last_day(h->last)));
+      std::cout << fmt::format(
+          "{}: ok: {} contracts, {} funding streams, {} to {}\n", loaded.source,
+          loaded.scenario.contracts.size(), loaded.scenario.funding.size(),
+          model::to_string(model::first_day(h->first)), model::to_string(model::last_day(h->last)));
     } catch (const Exit& e) {
       if (e.what()[0] != '\0') std::cerr << "envelope: " << e.what() << "\n";
       status = kExitBadInput;

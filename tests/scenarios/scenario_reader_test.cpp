@@ -90,9 +90,10 @@ TEST_CASE("--set paths that name nothing are errors") {
   CHECK(messages(read(kBase, {"contracts.c.term=1"})) ==
         std::vector<std::string>{
             "--set:1:11: contracts.c: no contracts entry 'c' (did you mean 'a'?)"});
-  CHECK(messages(read(kBase, {"assumption.cut=1"})) ==
-        std::vector<std::string>{
-            "--set:1:1: assumption: unknown section 'assumption' (did you mean 'assumptions'?)"});
+  CHECK(
+      messages(read(kBase, {"assumption.cut=1"})) ==
+      std::vector<std::string>{
+          "--set:1:1: assumption.cut: unknown section 'assumption' (did you mean 'assumptions'?)"});
   CHECK(messages(read(kBase, {"contracts.a.uplfit=0.1"})) ==
         std::vector<std::string>{
             "--set:1:13: contracts.a.uplfit: unknown key 'uplfit' (did you mean 'uplift'?)"});

@@ -1,0 +1,96 @@
+# The SPEC example as path,value rows, and with its lots and streams in CSV
+# tables: the same figures as the YAML (see eval.t for how they are derived).
+$ envelope eval examples/coventry-2019.csv cost npv cost@2019/20 tcv_base
+12131595.00
+10524008.07
+1010966.25
+6739775.00
+>= 0
+
+$ envelope eval examples/coventry-tables.yaml cost npv cost@2019/20 tcv_base funding.core
+12131595.00
+10524008.07
+1010966.25
+6739775.00
+6259410.00
+>= 0
+
+# The three forms give byte-identical JSON.
+$ envelope run examples/coventry-2019.yaml --format json > /tmp/envelope-golden-a.json && envelope run examples/coventry-2019.csv --format json | cmp - /tmp/envelope-golden-a.json && envelope run examples/coventry-tables.yaml --format json | cmp - /tmp/envelope-golden-a.json && echo identical
+identical
+>= 0
+
+# A path,value scenario on standard input is recognised by its header.
+$ cat examples/coventry-2019.csv | envelope eval - cost
+12131595.00
+>= 0
+
+# --set with * for one level, and rates as percentages.
+$ envelope eval examples/coventry-2019.yaml cost --set 'contracts.*.uplift=0.02'
+13148800.19
+>= 0
+
+$ envelope eval examples/coventry-2019.yaml cost --set assumptions.uplift=2%
+13148800.19
+>= 0
+
+$ envelope eval examples/coventry-2019.csv cost --set 'contracts.*.uplift=2%'
+13148800.19
+>= 0
+
+$ envelope eval examples/coventry-2019.yaml cost --set 'contracts.*.uplfit=0.02'
+>2
+--set:1:13: contracts.*.uplfit: unknown key 'uplfit' (did you mean 'uplift'?)
+>= 2
+
+# Three years' term for every contract: 3 + 2 + 2 years of 1,347,955.
+$ envelope eval examples/coventry-2019.yaml cost --set 'contracts.*.term=3'
+9435685.00
+>= 0
+
+# A --set value is read like a CSV cell: text with ": " needs no quotes.
+$ envelope run examples/coventry-2019.yaml --format json --set 'scenario.name=Option B: no uplift' | head -3
+{
+  "scenario": {
+    "name": "Option B: no uplift",
+>= 0
+
+# convert: YAML to CSV to YAML keeps every figure; CSV to YAML to CSV is stable.
+$ envelope convert examples/coventry-2019.yaml --to csv -o /tmp/envelope-golden.csv && envelope convert /tmp/envelope-golden.csv --to yaml -o /tmp/envelope-golden.yaml && envelope run /tmp/envelope-golden.yaml --format json | cmp - /tmp/envelope-golden-a.json && envelope convert /tmp/envelope-golden.yaml --to csv | cmp - /tmp/envelope-golden.csv && echo round trip ok
+round trip ok
+>= 0
+
+$ for f in examples/calendar-year-council.yaml examples/declining-grant.yaml; do envelope convert $f --to csv | envelope convert - --to yaml | envelope run - --format json | cmp - <(envelope run $f --format json) && echo same; done
+same
+same
+>= 0
+
+# Expressions stay expressions; lists and nested tables are flow values.
+$ envelope convert examples/coventry-2019.yaml --to csv | grep -E '^(defaults.extensions|contracts.da_victims.annual|sensitivity.parameters.assumptions.uplift),'
+defaults.extensions,"[2, 2]"
+contracts.da_victims.annual,580000 * (1 - pcc_cut)
+sensitivity.parameters.assumptions.uplift,"{low: 0, high: 0.03, dist: triangular, mode: 0.01}"
+>= 0
+
+$ envelope convert examples/coventry-2019.yaml
+>2
+envelope: say which form to write: --to yaml or --to csv
+>= 2
+
+# validate --paths: every number the scenario uses, with its resolved value.
+$ envelope validate --paths examples/coventry-tables.yaml | head -4
+assumptions.pcc_cut                                 0.03
+assumptions.uplift                                  0
+assumptions.discount_rate                           0.035
+envelope.annual                                     1347955
+>= 0
+
+$ envelope validate --paths examples/coventry-2019.yaml | grep -E '^(defaults.uplift|contracts.da_victims.annual) '
+defaults.uplift                                     0  = uplift
+contracts.da_victims.annual                         562600  = 580000 * (1 - pcc_cut)
+>= 0
+
+$ envelope validate --paths examples/coventry-tables.yaml | grep sva_counselling
+contracts.sva_counselling.annual                    188805
+contracts.sva_counselling.funded_by.public_health   1
+>= 0
