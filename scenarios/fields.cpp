@@ -106,6 +106,10 @@ std::optional<double> FieldReader::real(const Field& f, std::string_view what) {
   return numeric(f, what, [](std::string_view t) { return parse_number(t); });
 }
 
+std::optional<double> FieldReader::share(const Field& f) {
+  return numeric(f, "a share between 0 and 1", [](std::string_view t) { return parse_rate(t); });
+}
+
 std::optional<model::Money> FieldReader::money(const Field& f, Sign sign) {
   std::optional<model::Money> out;
   if (!expect_scalar(f, "an amount of money")) return std::nullopt;

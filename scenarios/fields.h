@@ -49,6 +49,7 @@ class FieldReader {
   std::optional<double> rate(const Field& f);                // > -1; "3%" allowed
   std::optional<model::RateSchedule> rates(const Field& f);  // a rate or a list of rates
   std::optional<double> real(const Field& f, std::string_view what);
+  std::optional<double> share(const Field& f);  // a number or a percentage ("60%")
   std::optional<std::int64_t> whole(const Field& f, std::string_view what);
   std::optional<model::Date> date(const Field& f);
   // A date that must be the first (or last) day of a month, as its month.

@@ -385,7 +385,7 @@ std::vector<model::Share> Compiler::funded_by(const Field& f, int index) {
       ok = false;
       continue;
     }
-    auto v = read_.real(share, "a share between 0 and 1");
+    auto v = read_.share(share);
     if (v && (*v < 0 || *v > 1)) {
       read_.error(share, "expected a share between 0 and 1, got " + e.value.text);
       v.reset();

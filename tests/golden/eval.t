@@ -86,3 +86,9 @@ $ printf 'scenario: {name: Octal, start: 2024-04-01}\nenvelope: {annual: 100}\nc
 1000.00
 100.00
 >= 0
+
+# Shares may be percentages, like rates: 60% of £100 committed to a, the rest to b.
+$ printf 'scenario: {name: S, start: 2024-04-01}\nenvelope: {annual: 100}\nfunding: {a: {annual: 50}, b: {annual: 50}}\ncontracts:\n  x: {annual: 100, term: 1, funded_by: {a: 60%%, b: 40%%}}\n' | envelope eval - committed.a committed.b
+60.00
+40.00
+>= 0
