@@ -173,13 +173,21 @@ CompiledScenario& CompiledScenario::operator=(CompiledScenario&&) noexcept = def
 CompiledScenario::~CompiledScenario() = default;
 
 std::optional<CompiledScenario> CompiledScenario::compile(
-    Node tree, const std::vector<std::string>& parameters, Diagnostics& errors) {
-  Mark where{std::make_shared<const std::string>("parameter"), 1, 1};
+    Node tree, const std::vector<std::string>& parameters, Diagnostics& errors,
+    const std::vector<Mark>& marks) {
+  Mark unplaced{std::make_shared<const std::string>("parameter"), 1, 1};
+  auto mark_of = [&](const std::string& path) {
+    for (std::size_t i = 0; i < parameters.size() && i < marks.size(); ++i)
+      if (parameters[i] == path) return marks[i];
+    return unplaced;
+  };
   std::size_t errors_before = errors.size();
   for (const std::string& path : parameters) {
+    Mark where = mark_of(path);
     if (find_path(tree, path)) continue;
     if (auto neutral = neutral_value(path))
-      apply_override(tree, path + "=" + *neutral, errors);
+      apply_value(tree, path, Node{Node::Kind::scalar, *neutral, false, where, {}, {}}, where,
+                  errors);
     else
       errors.add(where, path,
                  "not in the scenario (only change, uplift and exercise may be "
@@ -201,7 +209,7 @@ std::optional<CompiledScenario> CompiledScenario::compile(
     if (auto it = out.bindings_.sinks.find(node); it != out.bindings_.sinks.end())
       p.sinks = it->second;
     if (p.assumption < 0 && p.sinks.empty()) {
-      errors.add(where, path,
+      errors.add(mark_of(path), path,
                  node->is_sequence() ? "a list; vary one element, e.g. " + path + ".0"
                                      : "not a number the scenario uses");
       continue;

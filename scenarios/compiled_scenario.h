@@ -28,9 +28,11 @@ class CompiledScenario {
   // the file may be varied where the field has a neutral value: `change` and
   // `uplift` (0) and `exercise` (all). Errors, located in the tree or naming
   // the parameter, go to `errors`; the result is then absent.
+  // `marks`, when given, says where each parameter was written, for its errors.
   static std::optional<CompiledScenario> compile(Node tree,
                                                  const std::vector<std::string>& parameters,
-                                                 Diagnostics& errors);
+                                                 Diagnostics& errors,
+                                                 const std::vector<Mark>& marks = {});
 
   CompiledScenario(CompiledScenario&&) noexcept;
   CompiledScenario& operator=(CompiledScenario&&) noexcept;

@@ -34,7 +34,8 @@ class CsvParser {
 
 void CsvParser::advance() {
   unsigned char c = static_cast<unsigned char>(text_[pos_++]);
-  if (c == '\n') {
+  bool crlf = c == '\r' && pos_ < text_.size() && text_[pos_] == '\n';
+  if (c == '\n' || (c == '\r' && !crlf)) {
     ++line_, column_ = 1;
   } else if ((c & 0xC0) != 0x80 && c != '\r') {
     ++column_;
@@ -71,8 +72,12 @@ bool CsvParser::quoted_cell(CsvCell& cell) {
     advance();
   }
   if (!at_end() && peek() != ',' && !at_line_end()) {
-    error(here(),
-          "text after the closing quote of a field (a quote inside a field is written \"\")");
+    if (line_ != cell.mark.line)
+      error(cell.mark, "unterminated quoted field (it runs on to line " + std::to_string(line_) +
+                           ", where text follows its closing quote)");
+    else
+      error(here(),
+            "text after the closing quote of a field (a quote inside a field is written \"\")");
     return false;
   }
   return true;
@@ -85,12 +90,35 @@ void CsvParser::plain_cell(CsvCell& cell) {
   }
 }
 
+// The offset of the first byte that is not part of valid UTF-8, or npos.
+std::size_t invalid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
+    if (n == 0 || i + n > s.size()) return i;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
 CsvResult CsvParser::run() {
   if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // byte-order mark: not a character
   if (std::size_t nul = text_.find('\0'); nul != std::string_view::npos) {
     while (pos_ < nul)
       advance();
     error(here(), "binary file (NUL byte); expected CSV text");
+    return std::move(result_);
+  }
+  if (std::size_t bad = invalid_utf8(text_); bad != std::string_view::npos) {
+    while (pos_ < bad)
+      advance();
+    error(here(), "not UTF-8 text; save the file as UTF-8 (Excel: \"CSV UTF-8\")");
     return std::move(result_);
   }
   while (!at_end()) {

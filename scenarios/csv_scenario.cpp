@@ -1,5 +1,6 @@
 #include "scenarios/csv_scenario.h"
 
+#include <algorithm>
 #include <map>
 
 #include "scenarios/yaml_reader.h"
@@ -39,6 +40,13 @@ void insert(Node& root, const std::vector<std::string>& keys, Node value, const 
   for (std::size_t i = 0; i < keys.size(); ++i) {
     Node* found = node->find(keys[i]);
     bool last = i + 1 == keys.size();
+    if (found && last && found->is_mapping() && !found->entries.empty()) {
+      const Entry& below = found->entries.front();
+      errors.add(at, path,
+                 "conflicts with " + path + "." + below.key + " given at line " +
+                     std::to_string(below.key_mark.line));
+      return;
+    }
     if (found && (last || !found->is_mapping())) {
       errors.add(at, path,
                  last ? "given twice (first at line " + std::to_string(found->mark.line) + ")"
@@ -67,9 +75,10 @@ std::vector<std::string> split_dots(std::string_view s) {
 
 bool check_width(const CsvRow& row, std::size_t low, std::size_t high, Diagnostics& errors) {
   if (row.size() >= low && row.size() <= high) return true;
+  std::string cells = std::to_string(row.size()) + (row.size() == 1 ? " cell" : " cells");
   errors.add(row.front().mark, "",
-             "this row has " + std::to_string(row.size()) + " cells; the header has " +
-                 std::to_string(high));
+             "this row has " + cells + "; the header has " + std::to_string(high) +
+                 (row.size() > high ? " (a value holding a comma must be in quotes)" : ""));
   return false;
 }
 
@@ -129,22 +138,67 @@ TreeResult parse_path_value_csv(std::string_view text, std::string_view source_n
     return out;
   }
   Node root{Node::Kind::mapping, "", false, Mark{source, 1, 1}, {}, {}};
+  bool rows_ok = true;
   for (std::size_t r = 1; r < csv.rows.size(); ++r) {
     const CsvRow& row = csv.rows[r];
-    if (!check_width(row, 2, header.size(), out.errors)) continue;
+    if (!check_width(row, 2, header.size(), out.errors)) {
+      rows_ok = false;
+      continue;
+    }
     std::string path = trimmed(row[0].text);
     if (path.empty()) {
       out.errors.add(row[0].mark, "", "empty path");
       continue;
     }
+    std::vector<std::string> keys = split_scenario_path(path);
+    if (auto empty = std::find(keys.begin(), keys.end(), ""); empty != keys.end()) {
+      Mark at = text_mark(row[0]);
+      for (auto k = keys.begin(); k != empty; ++k)
+        at.column += static_cast<int>(k->size()) + 1;
+      out.errors.add(at, path, "empty path segment");
+      continue;
+    }
     Node value = read_value(row[1].text, text_mark(row[1]), out.errors);
-    insert(root, split_scenario_path(path), std::move(value), text_mark(row[0]), path, out.errors);
+    insert(root, keys, std::move(value), text_mark(row[0]), path, out.errors);
   }
-  out.root = std::move(root);
+  // A row of the wrong width (often an unquoted comma) shifts what follows: stop there.
+  if (rows_ok) out.root = std::move(root);
   return out;
 }
 
-TreeResult parse_csv_table(std::string_view text, std::string_view source_name) {
+namespace {
+
+// A spreadsheet's name for the column at 0-based index i: A, B, ..., Z, AA, ...
+std::string column_letters(std::size_t i) {
+  std::string out;
+  for (++i; i > 0; i = (i - 1) / 26)
+    out.insert(out.begin(), char('A' + (i - 1) % 26));
+  return out;
+}
+
+// Header columns named twice, or one column inside another (funded_by and
+// funded_by.core): errors at the header.
+void check_columns(const CsvRow& header, const std::vector<std::vector<std::string>>& fields,
+                   Diagnostics& errors) {
+  for (std::size_t c = 1; c < header.size(); ++c)
+    for (std::size_t d = 1; d < c; ++d) {
+      std::size_t n = std::min(fields[c].size(), fields[d].size());
+      if (!std::equal(fields[c].begin(), fields[c].begin() + n, fields[d].begin())) continue;
+      std::string name = trimmed(header[c].text), other = trimmed(header[d].text);
+      errors.add(
+          header[c].mark, "",
+          fields[c].size() == fields[d].size()
+              ? "column '" + name + "' given twice (first in column " + column_letters(d) + ")"
+              : "column '" + name + "' conflicts with column '" + other + "' (column " +
+                    column_letters(d) + ")");
+      break;
+    }
+}
+
+}  // namespace
+
+TreeResult parse_csv_table(std::string_view text, std::string_view source_name,
+                           std::string_view section) {
   CsvResult csv = parse_csv(text, source_name);
   TreeResult out;
   out.errors = csv.errors;
@@ -164,13 +218,17 @@ TreeResult parse_csv_table(std::string_view text, std::string_view source_name) 
   for (std::size_t c = 1; c < header.size(); ++c) {
     fields[c] = split_dots(trimmed(header[c].text));
     for (const std::string& key : fields[c])
-      if (key.empty()) out.errors.add(header[c].mark, "", "empty column name");
+      if (key.empty()) {
+        out.errors.add(header[c].mark, "", "empty column name");
+        break;
+      }
   }
+  if (out.errors.empty()) check_columns(header, fields, out.errors);
   if (!out.errors.empty()) return out;
   Node root{Node::Kind::mapping, "", false, Mark{source, 1, 1}, {}, {}};
   for (std::size_t r = 1; r < csv.rows.size(); ++r) {
     const CsvRow& row = csv.rows[r];
-    if (!check_width(row, header.size(), header.size(), out.errors)) continue;
+    if (!check_width(row, header.size(), header.size(), out.errors)) return out;
     std::string id = trimmed(row[0].text);
     if (id.empty()) {
       out.errors.add(row[0].mark, "", "missing id");
@@ -181,9 +239,13 @@ TreeResult parse_csv_table(std::string_view text, std::string_view source_name) 
       if (trimmed(row[c].text).empty() && !row[c].quoted) continue;
       Node value = read_value(row[c].text, text_mark(row[c]), out.errors);
       insert(entry, fields[c], std::move(value), text_mark(row[c]),
-             id + "." + trimmed(header[c].text), out.errors);
+             join_path(join_path(section, id), trimmed(header[c].text)), out.errors);
     }
-    insert(root, {id}, std::move(entry), text_mark(row[0]), id, out.errors);
+    if (const Node* first = root.find(id))
+      out.errors.add(text_mark(row[0]), join_path(section, id),
+                     "given twice (first at line " + std::to_string(first->mark.line) + ")");
+    else
+      insert(root, {id}, std::move(entry), text_mark(row[0]), join_path(section, id), out.errors);
   }
   out.root = std::move(root);
   return out;

@@ -28,7 +28,9 @@ TreeResult parse_path_value_csv(std::string_view text, std::string_view source_n
 // A table of entries (contracts or funding streams): header row of field
 // names, first column `id`, dotted headers for nested fields
 // (funded_by.core), one entry per row; an empty cell leaves the field out.
-TreeResult parse_csv_table(std::string_view text, std::string_view source_name);
+// `section` prefixes the paths in messages ("contracts").
+TreeResult parse_csv_table(std::string_view text, std::string_view source_name,
+                           std::string_view section = "");
 
 // True when text looks like a `path,value` scenario (its first line is that header).
 bool looks_like_path_value_csv(std::string_view text);

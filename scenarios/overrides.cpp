@@ -172,21 +172,13 @@ std::size_t offset_of(const std::vector<std::string>& keys, std::size_t i) {
 
 }  // namespace
 
-void apply_override(Node& root, std::string_view assignment, Diagnostics& errors) {
-  auto source = std::make_shared<const std::string>("--set");
-  auto at = [&](std::size_t offset) { return Mark{source, 1, static_cast<int>(offset) + 1}; };
-  std::size_t equals = assignment.find('=');
-  if (equals == std::string_view::npos || equals == 0) {
-    errors.add(at(0), "", "expected PATH=VALUE, got \"" + std::string(assignment) + "\"");
-    return;
-  }
-  std::string path(assignment.substr(0, equals));
-  std::string_view value = assignment.substr(equals + 1);
-  if (value.find_first_not_of(' ') == std::string_view::npos)
-    return errors.add(at(equals + 1), path, "no value after '='");
-  std::size_t errors_before = errors.size();
-  Node parsed = read_value(value, at(equals + 1), errors);
-  if (errors.size() > errors_before) return;
+void apply_value(Node& root, const std::string& path, const Node& value, const Mark& path_mark,
+                 Diagnostics& errors) {
+  auto at = [&](std::size_t offset) {
+    Mark m = path_mark;
+    m.column += static_cast<int>(offset);
+    return m;
+  };
   std::vector<std::string> keys = split_scenario_path(path);
   std::vector<std::vector<std::string>> targets;
   std::optional<PathError> bad;
@@ -197,9 +189,28 @@ void apply_override(Node& root, std::string_view assignment, Diagnostics& errors
   for (const auto& target : targets) {
     Node* node = locate(changed, target, at(0), errors);
     if (!node) return;
-    *node = parsed;
+    *node = value;
   }
   root = std::move(changed);
+}
+
+void apply_override(Node& root, std::string_view assignment, Diagnostics& errors) {
+  Mark start{std::make_shared<const std::string>("--set"), 1, 1};
+  std::size_t equals = assignment.find('=');
+  if (equals == std::string_view::npos || equals == 0) {
+    errors.add(start, "", "expected PATH=VALUE, got \"" + std::string(assignment) + "\"");
+    return;
+  }
+  std::string path(assignment.substr(0, equals));
+  std::string_view value = assignment.substr(equals + 1);
+  Mark value_mark = start;
+  value_mark.column += static_cast<int>(equals) + 1;
+  if (value.find_first_not_of(' ') == std::string_view::npos)
+    return errors.add(value_mark, path, "no value after '='");
+  std::size_t errors_before = errors.size();
+  Node parsed = read_value(value, value_mark, errors);
+  if (errors.size() > errors_before) return;
+  apply_value(root, path, parsed, start, errors);
 }
 
 }  // namespace scenarios

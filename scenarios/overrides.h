@@ -1,6 +1,7 @@
 // --set PATH=VALUE (SPEC 2.3): one leaf of the tree replaced after reading.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "scenarios/diagnostic.h"
@@ -13,5 +14,9 @@ namespace scenarios {
 // field of an existing entry is created, and checked by validation); an error
 // is located in the argument, with source name "--set".
 void apply_override(Node& root, std::string_view assignment, Diagnostics& errors);
+
+// The same with the value already read; errors in the path are located from `path_mark`.
+void apply_value(Node& root, const std::string& path, const Node& value, const Mark& path_mark,
+                 Diagnostics& errors);
 
 }  // namespace scenarios

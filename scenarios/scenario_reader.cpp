@@ -617,7 +617,7 @@ bool include_tables(Node& root, std::string_view source, const FileReader& read_
       ok = false;
       continue;
     }
-    TreeResult table = parse_csv_table(*text, tried);
+    TreeResult table = parse_csv_table(*text, tried, section);
     errors.append(table.errors);
     if (table.root) *node = std::move(*table.root);
     ok = ok && table.root.has_value();

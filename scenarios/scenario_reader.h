@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/scenario.h"
+#include "scenarios/analyses.h"
 #include "scenarios/diagnostic.h"
 #include "scenarios/node.h"
 
@@ -34,6 +35,7 @@ std::optional<model::Scenario> compile_scenario(const Node& root, Diagnostics& e
 struct ReadResult {
   std::optional<Node> tree;                 // after overrides; absent on a syntax error
   std::optional<model::Scenario> scenario;  // present iff errors is empty
+  Analyses analyses;                        // variants, sensitivity and checks
   Diagnostics errors;
 };
 

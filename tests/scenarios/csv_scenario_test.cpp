@@ -131,7 +131,8 @@ TEST_CASE("path,value errors are located in the CSV") {
             "t.csv:1:1: expected the header path,value (and optionally a note column)"});
   auto ragged = parse_path_value_csv("path,value\na,1,x\n", "t.csv");
   CHECK(errors(ragged.errors) ==
-        std::vector<std::string>{"t.csv:2:1: this row has 3 cells; the header has 2"});
+        std::vector<std::string>{"t.csv:2:1: this row has 3 cells; the header has 2 (a value "
+                                 "holding a comma must be in quotes)"});
   // A bad value points at its cell, past the opening quote of a quoted cell.
   auto r = read_scenario(
       "path,value\nscenario.name,T\nenvelope.annual,1\ncontracts.x.annual,1\n"

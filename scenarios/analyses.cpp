@@ -1,0 +1,282 @@
+#include "scenarios/analyses.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/metrics.h"
+#include "model/suggest.h"
+#include "scenarios/compiled_scenario.h"
+#include "scenarios/fields.h"
+#include "scenarios/numbers.h"
+#include "scenarios/overrides.h"
+#include "scenarios/scenario_reader.h"
+
+namespace scenarios {
+
+const Variant* Analyses::find_variant(const std::string& name) const {
+  for (const Variant& v : variants)
+    if (v.name == name) return &v;
+  return nullptr;
+}
+
+namespace {
+
+const std::vector<std::string> kSensitivityKeys = {"metric", "parameters", "correlation",
+                                                   "montecarlo"};
+const std::vector<std::string> kParameterKeys = {"low",  "high", "dist",   "mode",
+                                                 "mean", "sd",   "values", "weights"};
+const std::vector<std::string> kDistributions = {"uniform", "triangular", "pert",
+                                                 "normal",  "lognormal",  "discrete"};
+const std::vector<std::string> kCheckKeys = {"name", "metric", "variant",  "min",
+                                             "max",  "equals", "tolerance"};
+
+class AnalysisReader {
+ public:
+  explicit AnalysisReader(Diagnostics& errors) : read_(errors) {}
+  Analyses run(const Node& root);
+
+ private:
+  std::optional<double> number(const Field& f);
+  std::vector<double> numbers(const Field& f);
+  void variants(const Field& f, Analyses& out);
+  void parameter(const Entry& e, const std::string& path, Sensitivity& out);
+  void sensitivity(const Field& f, Sensitivity& out);
+  void correlation(const Field& f, Sensitivity& out);
+  void checks(const Field& f, Analyses& out);
+
+  FieldReader read_;
+};
+
+std::optional<double> AnalysisReader::number(const Field& f) {
+  if (!f.node->is_scalar()) {
+    read_.error(f, "expected a number, got " + describe(*f.node));
+    return std::nullopt;
+  }
+  auto v = parse_rate(f.node->text);
+  if (!v) read_.error(f, "expected a number, got \"" + f.node->text + "\"");
+  return v;
+}
+
+std::vector<double> AnalysisReader::numbers(const Field& f) {
+  std::vector<double> out;
+  if (!f.node->is_sequence()) {
+    read_.error(f, "expected a list of numbers, got " + describe(*f.node));
+    return out;
+  }
+  for (std::size_t i = 0; i < f.node->items.size(); ++i)
+    if (auto v = number(Field{&f.node->items[i], join_path(f.path, std::to_string(i))}))
+      out.push_back(*v);
+  return out;
+}
+
+void AnalysisReader::variants(const Field& f, Analyses& out) {
+  if (!f.node || f.node->is_null() || !read_.expect_mapping(f)) return;
+  for (const Entry& e : f.node->entries) {
+    Field variant{&e.value, join_path(f.path, e.key)};
+    if (!read_.expect_mapping(variant)) continue;
+    Variant v{e.key, e.key_mark, {}};
+    for (const Entry& o : e.value.entries)
+      v.overrides.push_back({o.key, o.key_mark, o.value});
+    out.variants.push_back(std::move(v));
+  }
+}
+
+void AnalysisReader::parameter(const Entry& e, const std::string& path, Sensitivity& out) {
+  Field f{&e.value, path};
+  if (!read_.expect_mapping(f)) return;
+  read_.check_keys(f, kParameterKeys);
+  ParameterSpec p;
+  p.path = e.key;
+  p.mark = e.key_mark;
+  auto optional_number = [&](const char* key, std::optional<double>& into) {
+    if (Field c = child(f, key); c.node) into = number(c);
+  };
+  optional_number("low", p.low);
+  optional_number("high", p.high);
+  optional_number("mode", p.mode);
+  optional_number("mean", p.mean);
+  optional_number("sd", p.sd);
+  if (Field c = child(f, "values"); c.node) p.values = numbers(c);
+  if (Field c = child(f, "weights"); c.node) p.weights = numbers(c);
+  if (Field c = child(f, "dist"); c.node) {
+    auto d = read_.text(c);
+    if (d && std::find(kDistributions.begin(), kDistributions.end(), *d) == kDistributions.end())
+      read_.error(c, "unknown distribution '" + *d + "'" + model::did_you_mean(*d, kDistributions) +
+                         "; use uniform, triangular, pert, normal, lognormal or discrete");
+    else if (d)
+      p.dist = *d;
+  }
+  auto need = [&](const char* key, bool present) {
+    if (!present) read_.error(f, "dist " + p.dist + " needs '" + key + "'");
+  };
+  if (p.dist == "discrete") {
+    need("values", !p.values.empty());
+    if (!p.weights.empty() && p.weights.size() != p.values.size())
+      read_.error(child(f, "weights"),
+                  "expected one weight per value (" + std::to_string(p.values.size()) + ")");
+    if (!p.values.empty() && !p.low) p.low = *std::min_element(p.values.begin(), p.values.end());
+    if (!p.values.empty() && !p.high) p.high = *std::max_element(p.values.begin(), p.values.end());
+  }
+  need("low", p.low.has_value());
+  need("high", p.high.has_value());
+  if (p.dist == "triangular" || p.dist == "pert") need("mode", p.mode.has_value());
+  if (p.dist == "normal" || p.dist == "lognormal") {
+    need("mean", p.mean.has_value());
+    need("sd", p.sd.has_value());
+  }
+  if (p.low && p.high && *p.low > *p.high) read_.error(f, "low is above high");
+  if (p.mode && p.low && p.high && (*p.mode < *p.low || *p.mode > *p.high))
+    read_.error(child(f, "mode"), "mode is outside low..high");
+  if (p.sd && *p.sd <= 0) read_.error(child(f, "sd"), "sd must be above 0");
+  out.parameters.push_back(std::move(p));
+}
+
+void AnalysisReader::correlation(const Field& f, Sensitivity& out) {
+  if (!f.node->is_sequence()) return read_.error(f, "expected a list of [path, path, rho]");
+  for (std::size_t i = 0; i < f.node->items.size(); ++i) {
+    Field item{&f.node->items[i], join_path(f.path, std::to_string(i))};
+    const Node& n = *item.node;
+    if (!n.is_sequence() || n.items.size() != 3 || !n.items[0].is_scalar() ||
+        !n.items[1].is_scalar()) {
+      read_.error(item, "expected [path, path, rho]");
+      continue;
+    }
+    auto rho = number(Field{&n.items[2], join_path(item.path, "2")});
+    if (rho && (*rho < -1 || *rho > 1)) {
+      read_.error(Field{&n.items[2], join_path(item.path, "2")},
+                  "a correlation is between -1 and 1");
+      continue;
+    }
+    if (rho) out.correlation.push_back({n.items[0].text, n.items[1].text, *rho, n.mark});
+  }
+}
+
+void AnalysisReader::sensitivity(const Field& f, Sensitivity& out) {
+  if (!f.node || f.node->is_null() || !read_.expect_mapping(f)) return;
+  read_.check_keys(f, kSensitivityKeys);
+  if (Field m = child(f, "metric"); m.node) {
+    if (auto t = read_.text(m)) out.metric = *t, out.metric_mark = m.node->mark;
+  }
+  if (Field p = child(f, "parameters"); p.node && read_.expect_mapping(p))
+    for (const Entry& e : p.node->entries)
+      parameter(e, join_path(p.path, e.key), out);
+  if (Field c = child(f, "correlation"); c.node) correlation(c, out);
+  if (Field mc = child(f, "montecarlo"); mc.node && read_.expect_mapping(mc)) {
+    read_.check_keys(mc, {"draws", "seed"});
+    if (Field d = child(mc, "draws"); d.node) {
+      auto v = read_.whole(d, "a whole number of draws");
+      if (v && *v < 1)
+        read_.error(d, "expected at least 1 draw");
+      else if (v)
+        out.draws = *v;
+    }
+    if (Field s = child(mc, "seed"); s.node) {
+      auto v = read_.whole(s, "a whole number");
+      if (v && *v < 0)
+        read_.error(s, "expected a seed of 0 or more");
+      else if (v)
+        out.seed = *v;
+    }
+  }
+}
+
+void AnalysisReader::checks(const Field& f, Analyses& out) {
+  if (!f.node || f.node->is_null()) return;
+  if (!f.node->is_sequence()) return read_.error(f, "expected a list of checks");
+  for (std::size_t i = 0; i < f.node->items.size(); ++i) {
+    Field item{&f.node->items[i], join_path(f.path, std::to_string(i))};
+    if (!read_.expect_mapping(item)) continue;
+    read_.check_keys(item, kCheckKeys);
+    Check c;
+    c.mark = item.node->mark;
+    c.name = "check " + std::to_string(i + 1);
+    if (Field n = child(item, "name"); n.node) c.name = read_.text(n).value_or(c.name);
+    if (Field m = child(item, "metric"); m.node) {
+      c.metric = read_.text(m).value_or("");
+      c.metric_mark = m.node->mark;
+    } else {
+      read_.error(item, "missing 'metric'");
+    }
+    if (Field v = child(item, "variant"); v.node) {
+      c.variant = read_.text(v).value_or("");
+      c.variant_mark = v.node->mark;
+    }
+    for (auto [key, into] : {std::pair{"min", &c.min}, {"max", &c.max}, {"equals", &c.equals}})
+      if (Field b = child(item, key); b.node) *into = number(b);
+    if (Field t = child(item, "tolerance"); t.node) {
+      auto v = number(t);
+      if (v && *v < 0)
+        read_.error(t, "a tolerance is 0 or more");
+      else if (v)
+        c.tolerance = *v;
+    }
+    if (!child(item, "min").node && !child(item, "max").node && !child(item, "equals").node)
+      read_.error(item, "a check needs min, max or equals");
+    out.checks.push_back(std::move(c));
+  }
+}
+
+Analyses AnalysisReader::run(const Node& root) {
+  Analyses out;
+  if (!root.is_mapping()) return out;
+  Field top{&root, ""};
+  variants(child(top, "variants"), out);
+  sensitivity(child(top, "sensitivity"), out.sensitivity);
+  checks(child(top, "checks"), out);
+  return out;
+}
+
+void check_metric(const std::string& metric, const Mark& mark, const std::string& path,
+                  const model::Scenario& s, Diagnostics& errors) {
+  auto parsed = model::parse_metric(metric, s);
+  if (auto* error = std::get_if<std::string>(&parsed)) errors.add(mark, path, *error);
+}
+
+}  // namespace
+
+Analyses read_analyses(const Node& root, Diagnostics& errors) {
+  return AnalysisReader(errors).run(root);
+}
+
+std::optional<Node> apply_variant(const Node& tree, const Variant& v, Diagnostics& errors) {
+  Node out = tree;
+  std::size_t before = errors.size();
+  for (const Variant::Override& o : v.overrides)
+    apply_value(out, o.path, o.value, o.mark, errors);
+  if (errors.size() > before) return std::nullopt;
+  return out;
+}
+
+void check_analyses(const Analyses& a, const Node& tree, const model::Scenario& s,
+                    Diagnostics& errors) {
+  for (const Variant& v : a.variants)
+    if (auto varied = apply_variant(tree, v, errors)) compile_scenario(*varied, errors);
+  if (a.sensitivity.metric_mark.source)
+    check_metric(a.sensitivity.metric, a.sensitivity.metric_mark, "sensitivity.metric", s, errors);
+  std::vector<std::string> paths;
+  std::vector<Mark> marks;
+  for (const ParameterSpec& p : a.sensitivity.parameters) {
+    paths.push_back(p.path);
+    marks.push_back(p.mark);
+  }
+  if (!paths.empty()) CompiledScenario::compile(tree, paths, errors, marks);
+  for (const Correlation& c : a.sensitivity.correlation)
+    for (const std::string& name : {c.a, c.b})
+      if (std::find(paths.begin(), paths.end(), name) == paths.end())
+        errors.add(c.mark, "sensitivity.correlation",
+                   "'" + name + "' is not a parameter of sensitivity.parameters" +
+                       model::did_you_mean(name, paths));
+  std::vector<std::string> names;
+  for (const Variant& v : a.variants)
+    names.push_back(v.name);
+  for (std::size_t i = 0; i < a.checks.size(); ++i) {
+    const Check& c = a.checks[i];
+    std::string path = "checks." + std::to_string(i);
+    if (!c.metric.empty()) check_metric(c.metric, c.metric_mark, path + ".metric", s, errors);
+    if (!c.variant.empty() && !a.find_variant(c.variant))
+      errors.add(c.variant_mark, path + ".variant",
+                 "unknown variant '" + c.variant + "'" + model::did_you_mean(c.variant, names));
+  }
+}
+
+}  // namespace scenarios

@@ -1,0 +1,82 @@
+// The analysis sections of a scenario (SPEC 2.1, 4): variants, sensitivity
+// and checks, read into plain structs with located errors.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/scenario.h"
+#include "scenarios/diagnostic.h"
+#include "scenarios/node.h"
+
+namespace scenarios {
+
+// A named set of overrides, each a path and a value, as `--set PATH=VALUE` would apply them.
+struct Variant {
+  std::string name;
+  Mark mark;
+  struct Override {
+    std::string path;
+    Mark mark;  // of the path
+    Node value;
+  };
+  std::vector<Override> overrides;
+};
+
+// One parameter of `sensitivity.parameters`: its range and distribution.
+// Defaults: dist uniform; the others absent unless written.
+struct ParameterSpec {
+  std::string path;
+  Mark mark;
+  std::optional<double> low, high, mode, mean, sd;
+  std::string dist = "uniform";  // uniform|triangular|pert|normal|lognormal|discrete
+  std::vector<double> values, weights;
+};
+
+struct Correlation {
+  std::string a, b;
+  double rho = 0;
+  Mark mark;
+};
+
+struct Sensitivity {
+  std::string metric = "headroom";  // default metric of tornado and solve
+  Mark metric_mark;
+  std::vector<ParameterSpec> parameters;
+  std::vector<Correlation> correlation;
+  std::optional<long long> draws, seed;
+};
+
+// A check of a metric, on the base scenario or a variant: min, max and equals
+// (with tolerance, pounds, default 0.005) are bounds on its value in pounds.
+struct Check {
+  std::string name, metric, variant;
+  Mark mark, metric_mark, variant_mark;
+  std::optional<double> min, max, equals;
+  double tolerance = 0.005;
+};
+
+struct Analyses {
+  std::vector<Variant> variants;
+  Sensitivity sensitivity;
+  std::vector<Check> checks;
+  const Variant* find_variant(const std::string& name) const;
+};
+
+// Reads the three sections of a scenario tree (absent sections: empty). Errors
+// in their form (unknown keys, wrong types, a check with no bound) are added.
+Analyses read_analyses(const Node& root, Diagnostics& errors);
+
+// Checks what needs the scenario itself: every metric name parses, every
+// variant applies and compiles, every sensitivity parameter is a number the
+// scenario uses with low <= high, correlations name parameters, checks name
+// variants that exist. `tree` is the scenario's tree after overrides.
+void check_analyses(const Analyses& a, const Node& tree, const model::Scenario& s,
+                    Diagnostics& errors);
+
+// The scenario tree with a variant's overrides applied (errors located at the
+// variant's entries).
+std::optional<Node> apply_variant(const Node& tree, const Variant& v, Diagnostics& errors);
+
+}  // namespace scenarios
