@@ -81,6 +81,100 @@ void add_convert(CLI::App& app, Action& action) {
   cmd->callback([o, &action] { action = [o] { return run_convert(*o); }; });
 }
 
+void add_output(CLI::App& cmd, OutputOptions& o) {
+  add_set(cmd, o.sets);
+  cmd.add_option("--format", o.format, "table (default), csv, md or json");
+  cmd.add_option("-o,--output", o.output, "Write to FILE (format from its extension)");
+}
+
+void add_compare(CLI::App& app, Action& action) {
+  auto o = std::make_shared<CompareOptions>();
+  auto* cmd = app.add_subcommand("compare", "Base and variants side by side, with differences");
+  cmd->add_option("file", o->file, "Scenario file (- for standard input)")->required();
+  cmd->add_option("--variant", o->variants,
+                  "A variant of the file, or ad hoc 'name:path=value,path=value' (repeatable; "
+                  "default: every variant)")
+      ->allow_extra_args(false);
+  cmd->add_option("--metric", o->metrics, "Metric rows (repeatable; default: headlines)")
+      ->allow_extra_args(false);
+  cmd->add_option("--by", o->by,
+                  "With one --metric: its value per period (fy, contract-year, ...)");
+  add_output(*cmd, *o);
+  cmd->footer(
+      "Examples:\n"
+      "  envelope compare examples/coventry-2019.yaml\n"
+      "  envelope compare examples/coventry-2019.yaml --variant uplift_2pc --metric headroom --by "
+      "fy\n"
+      "  envelope compare examples/coventry-2019.yaml --variant "
+      "'cut:funding.public_health.change=-5%'");
+  cmd->callback([o, &action] { action = [o] { return run_compare(*o); }; });
+}
+
+void add_tornado(CLI::App& app, Action& action) {
+  auto o = std::make_shared<TornadoOptions>();
+  auto* cmd = app.add_subcommand("tornado", "Each parameter at its low and high, by swing");
+  cmd->add_option("file", o->file, "Scenario file (- for standard input)")->required();
+  cmd->add_option("--metric", o->metric, "Metric (default: sensitivity.metric, else headroom)");
+  cmd->add_option("--param", o->params, "PATH=LOW:HIGH, or PATH with --spread (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--spread", o->spread,
+                  "Low and high as base -/+ this (10%) where none is given; alone, for every "
+                  "amount and rate of the scenario");
+  add_output(*cmd, *o);
+  cmd->footer(
+      "Examples:\n"
+      "  envelope tornado examples/coventry-2019.yaml\n"
+      "  envelope tornado examples/declining-grant.yaml --spread 10% --metric gap");
+  cmd->callback([o, &action] { action = [o] { return run_tornado(*o); }; });
+}
+
+void add_grid(CLI::App& app, Action& action) {
+  auto o = std::make_shared<GridOptions>();
+  auto* cmd = app.add_subcommand("grid", "The metric over one or two parameters' values");
+  cmd->add_option("file", o->file, "Scenario file (- for standard input)")->required();
+  cmd->add_option("--x", o->x, "PATH=a,b,c or PATH=start:stop:step")->required();
+  cmd->add_option("--y", o->y, "A second parameter, for a two-way table");
+  cmd->add_option("--metric", o->metric, "Metric (default: sensitivity.metric, else headroom)");
+  add_output(*cmd, *o);
+  cmd->footer(
+      "Example:\n"
+      "  envelope grid examples/coventry-2019.yaml --x assumptions.uplift=0:0.03:0.01 "
+      "--y defaults.exercise=0,1,2 --metric min_headroom");
+  cmd->callback([o, &action] { action = [o] { return run_grid(*o); }; });
+}
+
+void add_solve(CLI::App& app, Action& action) {
+  auto o = std::make_shared<SolveOptions>();
+  auto* cmd = app.add_subcommand("solve", "The parameter value at which a metric reaches a target");
+  cmd->add_option("file", o->file, "Scenario file (- for standard input)")->required();
+  cmd->add_option("--vary", o->vary, "The parameter's path")->required();
+  cmd->add_option("--metric", o->metric, "Metric (default: sensitivity.metric, else headroom)");
+  cmd->add_option("--target", o->target, "Target value in pounds")->required();
+  cmd->add_option("--low", o->low, "Lowest value to try (default: the sensitivity range)");
+  cmd->add_option("--high", o->high, "Highest value to try");
+  add_output(*cmd, *o);
+  cmd->footer(
+      "Example: the uplift at which headroom over the horizon falls to -£500,000\n"
+      "  envelope solve examples/coventry-2019.yaml --vary assumptions.uplift --metric headroom "
+      "--target -500000 --low 0 --high 0.05\n"
+      "Exit status 1 when no value in the range reaches the target.");
+  cmd->callback([o, &action] { action = [o] { return run_solve(*o); }; });
+}
+
+void add_check(CLI::App& app, Action& action) {
+  auto o = std::make_shared<CheckOptions>();
+  auto* cmd = app.add_subcommand("check", "Run the checks: exit 0 all pass, 1 any fails");
+  cmd->add_option("files", o->files, "Scenario files")->required();
+  cmd->add_option("--junit", o->junit, "Write JUnit XML here, for CI");
+  cmd->add_option("--filter", o->filter, "Only the checks whose name contains this");
+  add_output(*cmd, *o);
+  cmd->footer(
+      "Examples:\n"
+      "  envelope check examples/coventry-2019.yaml --junit checks.xml\n"
+      "  envelope check examples/coventry-2019.yaml --set envelope.annual=1300000");
+  cmd->callback([o, &action] { action = [o] { return run_check(*o); }; });
+}
+
 void add_init(CLI::App& app, Action& action) {
   auto o = std::make_shared<InitOptions>();
   auto* cmd = app.add_subcommand("init", "Write a commented starter scenario");
@@ -91,8 +185,9 @@ void add_init(CLI::App& app, Action& action) {
 }
 
 // One line per command.
-constexpr void (*kCommands[])(CLI::App&, Action&) = {add_run, add_eval, add_validate, add_convert,
-                                                     add_init};
+constexpr void (*kCommands[])(CLI::App&, Action&) = {
+    add_run,     add_eval, add_validate, add_convert, add_compare,
+    add_tornado, add_grid, add_solve,    add_check,   add_init};
 
 }  // namespace
 

@@ -58,7 +58,8 @@ Loaded load_scenario(const std::string& path, const std::vector<std::string>& se
       std::cerr << scenarios::to_string(d) << "\n";
     throw Exit(kExitBadInput);
   }
-  return Loaded{std::move(*result.tree), std::move(*result.scenario), input.source};
+  return Loaded{std::move(*result.tree), std::move(*result.scenario), std::move(result.analyses),
+                input.source};
 }
 
 Format choose_format(const std::string& format, const std::string& output) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/scenario.h"
+#include "scenarios/analyses.h"
 #include "scenarios/node.h"
 
 namespace cli {
@@ -36,6 +37,7 @@ std::optional<std::string> read_included_file(const std::string& path, std::stri
 struct Loaded {
   scenarios::Node tree;
   model::Scenario scenario;
+  scenarios::Analyses analyses;
   std::string source;
 };
 // Reads, overrides and compiles; on any error prints every diagnostic to

@@ -52,8 +52,9 @@ std::variant<Tornado, std::string> tornado(const Evaluate& evaluate,
     row.swing = magnitude(difference(row.at_low, row.at_high));
     out.rows.push_back(std::move(row));
   }
-  std::stable_sort(out.rows.begin(), out.rows.end(),
-                   [](const TornadoRow& a, const TornadoRow& b) { return larger(a.swing, b.swing); });
+  std::stable_sort(out.rows.begin(), out.rows.end(), [](const TornadoRow& a, const TornadoRow& b) {
+    return larger(a.swing, b.swing);
+  });
   return out;
 }
 
@@ -86,17 +87,21 @@ std::variant<Solution, NoRoot, std::string> solve(const Evaluate& evaluate, doub
   if (auto* e = std::get_if<std::string>(&lo)) return *e;
   if (auto* e = std::get_if<std::string>(&hi)) return *e;
   MetricValue at_low = std::get<MetricValue>(lo), at_high = std::get<MetricValue>(hi);
-  bool rising = in_pounds(at_high) >= in_pounds(at_low);
+  // A root is where the metric crosses the target: it starts on one side at
+  // `low` and must be on the other side (or at it) by `high`.
+  double from_low = in_pounds(at_low) - target, from_high = in_pounds(at_high) - target;
+  if (from_low == 0) return Solution{low, at_low, iterations};
+  if ((from_low < 0) == (from_high < 0) && from_high != 0) return NoRoot{at_low, at_high};
+  bool rising = from_low < 0;
   auto reached = [&](const MetricValue& m) {
     return rising ? in_pounds(m) >= target : in_pounds(m) <= target;
   };
-  if (reached(at_low)) return Solution{low, at_low, iterations};
-  if (!reached(at_high)) return NoRoot{at_low, at_high};
   if (whole) {
     for (double x = std::ceil(low); x <= high; ++x) {
       auto v = at(x);
       if (auto* e = std::get_if<std::string>(&v)) return *e;
-      if (reached(std::get<MetricValue>(v))) return Solution{x, std::get<MetricValue>(v), iterations};
+      if (reached(std::get<MetricValue>(v)))
+        return Solution{x, std::get<MetricValue>(v), iterations};
     }
     return NoRoot{at_low, at_high};
   }

@@ -241,6 +241,14 @@ void walk(const Node& n, const std::string& path, F&& f) {
 
 }  // namespace
 
+bool CompiledScenario::is_whole(std::size_t i) const {
+  for (const Sink& sink : parameters_[i].sinks)
+    if (sink.target == Target::contract_term || sink.target == Target::contract_extension ||
+        sink.target == Target::contract_exercise)
+      return true;
+  return false;
+}
+
 std::vector<CompiledScenario::Path> CompiledScenario::numeric_paths() const {
   std::vector<Path> out;
   walk(*tree_, "", [&](const Node& node, const std::string& path) {

@@ -40,6 +40,8 @@ class CompiledScenario {
 
   const model::Scenario& base() const { return base_; }
   const std::vector<std::string>& parameters() const { return paths_; }
+  // Whether parameter i is a whole number (a term, an extension, an exercise).
+  bool is_whole(std::size_t i) const;
   // Each parameter's value as the file gives it.
   const std::vector<double>& base_values() const { return base_values_; }
 

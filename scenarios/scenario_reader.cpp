@@ -646,6 +646,9 @@ ReadResult read_scenario(std::string_view text, std::string_view source_name,
   for (const std::string& assignment : overrides)
     apply_override(*out.tree, assignment, out.errors);
   auto scenario = compile_scenario(*out.tree, out.errors);
+  out.analyses = read_analyses(*out.tree, out.errors);
+  if (scenario && out.errors.empty())
+    check_analyses(out.analyses, *out.tree, *scenario, out.errors);
   if (out.errors.empty()) out.scenario = std::move(scenario);
   return out;
 }

@@ -38,6 +38,50 @@ struct ConvertOptions {
 };
 int run_convert(const ConvertOptions& o);
 
+// Output options every analysis command has.
+struct OutputOptions {
+  std::vector<std::string> sets;
+  std::string format;  // table|csv|md|json; default from -o, else table
+  std::string output;  // -o FILE; default standard output
+};
+
+struct CompareOptions : OutputOptions {
+  std::string file;
+  std::vector<std::string> variants;  // NAME, or ad hoc 'NAME:PATH=VALUE,PATH=VALUE'; default all
+  std::vector<std::string> metrics;   // default: the headline metrics
+  std::string by;                     // with one metric: per period on this basis
+};
+int run_compare(const CompareOptions& o);
+
+struct TornadoOptions : OutputOptions {
+  std::string file;
+  std::string metric;               // default sensitivity.metric, else headroom
+  std::vector<std::string> params;  // PATH or PATH=LOW:HIGH, besides sensitivity.parameters
+  std::string spread;               // e.g. 10%: low/high = base -/+ spread where none is given
+};
+int run_tornado(const TornadoOptions& o);
+
+struct GridOptions : OutputOptions {
+  std::string file;
+  std::string x, y;    // PATH=a,b,c or PATH=start:stop:step; y optional
+  std::string metric;  // default sensitivity.metric, else headroom
+};
+int run_grid(const GridOptions& o);
+
+struct SolveOptions : OutputOptions {
+  std::string file;
+  std::string vary, metric, target;  // target in pounds
+  std::string low, high;             // default: the parameter's range in sensitivity.parameters
+};
+int run_solve(const SolveOptions& o);
+
+struct CheckOptions : OutputOptions {
+  std::vector<std::string> files;
+  std::string junit;   // write JUnit XML here
+  std::string filter;  // only checks whose name contains this
+};
+int run_check(const CheckOptions& o);
+
 struct InitOptions {
   std::string file;  // empty: standard output
   bool force = false;

@@ -1,26 +1,12 @@
 #include <fmt/format.h>
 
 #include "cli/commands/commands.h"
+#include "cli/commands/common.h"
 #include "cli/io.h"
 #include "cli/render/projection_view.h"
 #include "model/metrics.h"
 
 namespace cli {
-
-namespace {
-
-std::string render(const Table& t, Format f, bool colour) {
-  switch (f) {
-    case Format::csv:
-      return render_csv(t);
-    case Format::markdown:
-      return render_markdown(t);
-    default:
-      return render_text(t, colour);
-  }
-}
-
-}  // namespace
 
 int run_run(const RunOptions& o) {
   auto basis = model::parse_basis(o.by);
@@ -35,10 +21,9 @@ int run_run(const RunOptions& o) {
     text = render_csv(projection_table(loaded.scenario, evaluation.projection(*basis)));
   } else {
     bool colour = use_colour(o.output);
-    text =
-        render(projection_table(loaded.scenario, evaluation.projection(*basis)), format, colour) +
-        "\n" + render(whole_life_table(loaded.scenario), format, colour) + "\n" +
-        render(headline_table(loaded.scenario, evaluation), format, colour);
+    text = render({projection_table(loaded.scenario, evaluation.projection(*basis)),
+                   whole_life_table(loaded.scenario), headline_table(loaded.scenario, evaluation)},
+                  format, colour);
   }
   write_output(o.output, text, {o.file});
   return kExitOk;

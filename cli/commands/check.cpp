@@ -1,0 +1,171 @@
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands/commands.h"
+#include "cli/commands/common.h"
+#include "model/analyses.h"
+#include "scenarios/scenario_reader.h"
+
+namespace cli {
+
+namespace {
+
+struct Outcome {
+  std::string file;
+  const scenarios::Check* check = nullptr;
+  model::MetricValue actual;
+  bool ok = false;
+};
+
+// "min 0.00, max 6800000.00", "12131595.00 ± 0.50"
+std::string expected_text(const scenarios::Check& c) {
+  std::vector<std::string> parts;
+  if (c.equals) parts.push_back(fmt::format("{:.2f} ± {:.2f}", *c.equals, c.tolerance));
+  if (c.min) parts.push_back(fmt::format("min {:.2f}", *c.min));
+  if (c.max) parts.push_back(fmt::format("max {:.2f}", *c.max));
+  std::string out;
+  for (const auto& p : parts)
+    out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+bool passes(const scenarios::Check& c, const model::MetricValue& v) {
+  double x = model::in_pounds(v);
+  const double slack = 1e-9;  // bounds are compared in pounds, to the penny
+  if (c.min && x < *c.min - slack) return false;
+  if (c.max && x > *c.max + slack) return false;
+  if (c.equals && std::abs(x - *c.equals) > c.tolerance + slack) return false;
+  return true;
+}
+
+std::vector<Outcome> run_checks(const Loaded& loaded, const std::string& filter) {
+  std::vector<Outcome> out;
+  for (const scenarios::Check& c : loaded.analyses.checks) {
+    if (!filter.empty() && c.name.find(filter) == std::string::npos) continue;
+    model::Scenario scenario = loaded.scenario;
+    if (!c.variant.empty()) {
+      scenarios::Diagnostics errors;
+      auto tree =
+          scenarios::apply_variant(loaded.tree, *loaded.analyses.find_variant(c.variant), errors);
+      scenario = *scenarios::compile_scenario(*tree, errors);  // checked when loading
+    }
+    model::Evaluation e(scenario);
+    auto v = e.value(parse_metric_arg(c.metric, scenario));
+    if (!v) fail_usage(c.name + ": " + c.metric + ": no such period in the horizon");
+    out.push_back({loaded.source, &c, *v, passes(c, *v)});
+  }
+  return out;
+}
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string junit(const std::vector<Outcome>& outcomes, int failed) {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += fmt::format("<testsuites tests=\"{}\" failures=\"{}\">\n", outcomes.size(), failed);
+  out += fmt::format("  <testsuite name=\"envelope checks\" tests=\"{}\" failures=\"{}\">\n",
+                     outcomes.size(), failed);
+  for (const Outcome& o : outcomes) {
+    std::string variant = o.check->variant.empty() ? "base" : o.check->variant;
+    out += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", xml_escape(o.file),
+                       xml_escape(o.check->name));
+    if (o.ok) {
+      out += "/>\n";
+      continue;
+    }
+    std::string message = fmt::format("{} on {}: actual {}, expected {}", o.check->metric, variant,
+                                      value_text(o.actual), expected_text(*o.check));
+    out += fmt::format(">\n      <failure message=\"{}\" type=\"check\">{}</failure>\n",
+                       xml_escape(message), xml_escape(message));
+    out += "    </testcase>\n";
+  }
+  return out + "  </testsuite>\n</testsuites>\n";
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& o) {
+  Format format = choose_format(o.format, o.output);
+  std::vector<Outcome> outcomes;
+  std::vector<Loaded> loaded;  // outcomes point into these
+  loaded.reserve(o.files.size());
+  for (const std::string& file : o.files) {
+    loaded.push_back(load_scenario(file, o.sets));
+    for (Outcome& x : run_checks(loaded.back(), o.filter))
+      outcomes.push_back(std::move(x));
+  }
+  int failed = 0;
+  for (const Outcome& x : outcomes)
+    failed += !x.ok;
+  int passed = static_cast<int>(outcomes.size()) - failed;
+  std::string text;
+  if (format == Format::json) {
+    JsonWriter w;
+    w.begin_object().key("passed").integer(passed).key("failed").integer(failed);
+    w.key("checks").begin_array();
+    for (const Outcome& x : outcomes) {
+      w.begin_object().key("name").string(x.check->name).key("variant");
+      if (x.check->variant.empty())
+        w.null();
+      else
+        w.string(x.check->variant);
+      w.key("metric").string(x.check->metric).key("actual");
+      write_value(w, x.actual);
+      w.key("expected").begin_object();
+      if (x.check->min) w.key("min").number(*x.check->min);
+      if (x.check->max) w.key("max").number(*x.check->max);
+      if (x.check->equals)
+        w.key("equals").number(*x.check->equals).key("tolerance").number(x.check->tolerance);
+      w.end_object().key("ok").boolean(x.ok).end_object();
+    }
+    w.end_array().end_object();
+    text = w.str();
+  } else if (format == Format::table) {
+    for (const Outcome& x : outcomes)
+      text += fmt::format("{}  {}: {}{} = {} ({})\n", x.ok ? "PASS" : "FAIL", x.check->name,
+                          x.check->metric,
+                          x.check->variant.empty() ? "" : " [" + x.check->variant + "]",
+                          value_text(x.actual), expected_text(*x.check));
+    text += fmt::format("{} passed, {} failed\n", passed, failed);
+  } else {
+    Table t;
+    t.title = "Checks";
+    t.key_header = "check";
+    t.label_header = "Check";
+    t.headers = {"Result", "Variant", "Metric", "Actual", "Expected"};
+    for (const Outcome& x : outcomes)
+      t.rows.push_back(
+          {x.check->name,
+           x.check->name,
+           {Cell::of(x.ok ? "PASS" : "FAIL"),
+            Cell::of(x.check->variant.empty() ? "base" : x.check->variant),
+            Cell::of(x.check->metric), value_cell(x.actual), Cell::of(expected_text(*x.check))}});
+    text = render({t}, format, false);
+  }
+  if (!o.junit.empty()) write_output(o.junit, junit(outcomes, failed), o.files);
+  write_output(o.output, text, o.files);
+  return failed > 0 ? kExitCheckFailed : kExitOk;
+}
+
+}  // namespace cli

@@ -1,0 +1,39 @@
+// Helpers the commands share: rendering tables in the chosen format, metric
+// values as cells and JSON, and reading numbers and metric names from the
+// command line (a bad one is a usage error, exit 2).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/io.h"
+#include "cli/render/json.h"
+#include "cli/render/table.h"
+#include "model/metrics.h"
+#include "scenarios/compiled_scenario.h"
+
+namespace cli {
+
+// Tables in `format` (table, csv or md), separated by a blank line.
+std::string render(const std::vector<Table>& tables, Format format, bool colour);
+
+Cell value_cell(const model::MetricValue& v);
+void write_value(JsonWriter& w, const model::MetricValue& v);
+// "12131595.00", or a count as a whole number.
+std::string value_text(const model::MetricValue& v);
+// The shortest text that reads back as the same double: 0.0100637969...
+std::string number_text(double x);
+
+// A number as the command line gives it: 0.02, 2%, -500000, £1,300,000.
+double parse_number_arg(const std::string& text, const std::string& option);
+model::MetricQuery parse_metric_arg(const std::string& name, const model::Scenario& s);
+
+// The scenario compiled so that `paths` can vary; errors printed, exit 2.
+scenarios::CompiledScenario compile_parameters(const Loaded& loaded,
+                                               const std::vector<std::string>& paths,
+                                               const std::vector<scenarios::Mark>& marks = {});
+
+// The metric named by --metric, else sensitivity.metric (default headroom).
+std::string default_metric(const Loaded& loaded, const std::string& metric);
+
+}  // namespace cli

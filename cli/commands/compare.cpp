@@ -1,0 +1,196 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+#include <map>
+
+#include "cli/commands/commands.h"
+#include "cli/commands/common.h"
+#include "model/analyses.h"
+#include "model/suggest.h"
+#include "scenarios/overrides.h"
+#include "scenarios/scenario_reader.h"
+
+namespace cli {
+
+namespace {
+
+const std::vector<std::string> kHeadlines = {
+    "cost", "envelope", "headroom", "min_headroom", "shortfall_years", "funding",
+    "gap",  "min_gap",  "npv",      "tcv",          "tcv_base",        "tcv_max"};
+
+struct Case {
+  std::string name;
+  model::Scenario scenario;
+};
+
+// Splits 'a=1,b=[2, 2]' at the commas outside brackets.
+std::vector<std::string> assignments(const std::string& text) {
+  std::vector<std::string> out(1);
+  int depth = 0;
+  for (char c : text) {
+    depth += (c == '[' || c == '{') - (c == ']' || c == '}');
+    if (c == ',' && depth == 0)
+      out.emplace_back();
+    else
+      out.back() += c;
+  }
+  return out;
+}
+
+model::Scenario compile_or_fail(const scenarios::Node& tree, scenarios::Diagnostics& errors) {
+  auto s = errors.empty() ? scenarios::compile_scenario(tree, errors) : std::nullopt;
+  if (!s) {
+    for (const auto& d : errors.items())
+      std::cerr << scenarios::to_string(d) << "\n";
+    throw Exit(kExitBadInput);
+  }
+  return std::move(*s);
+}
+
+Case variant_case(const Loaded& loaded, const std::string& spec) {
+  scenarios::Diagnostics errors;
+  std::size_t colon = spec.find(':');
+  if (colon == std::string::npos) {
+    const scenarios::Variant* v = loaded.analyses.find_variant(spec);
+    if (!v) {
+      std::vector<std::string> names;
+      for (const auto& x : loaded.analyses.variants)
+        names.push_back(x.name);
+      fail_usage("unknown variant '" + spec + "'" + model::did_you_mean(spec, names) +
+                 " (an ad hoc one is written 'name:path=value,path=value')");
+    }
+    auto tree = scenarios::apply_variant(loaded.tree, *v, errors);
+    return {spec, compile_or_fail(tree ? *tree : loaded.tree, errors)};
+  }
+  scenarios::Node tree = loaded.tree;
+  for (const std::string& a : assignments(spec.substr(colon + 1)))
+    scenarios::apply_override(tree, a, errors);
+  return {spec.substr(0, colon), compile_or_fail(tree, errors)};
+}
+
+}  // namespace
+
+int run_compare(const CompareOptions& o) {
+  Format format = choose_format(o.format, o.output);
+  Loaded loaded = load_scenario(o.file, o.sets);
+  std::vector<Case> cases = {{"base", loaded.scenario}};
+  if (o.variants.empty())
+    for (const auto& v : loaded.analyses.variants)
+      cases.push_back(variant_case(loaded, v.name));
+  for (const std::string& v : o.variants)
+    cases.push_back(variant_case(loaded, v));
+  std::vector<std::string> metrics = o.metrics.empty() ? kHeadlines : o.metrics;
+  std::string text;
+  if (!o.by.empty()) {
+    auto basis = model::parse_basis(o.by);
+    if (!basis) fail_usage(fmt::format("--by {}: use fy, contract-year, calendar or month", o.by));
+    if (metrics.size() != 1) fail_usage("--by shows one metric: give exactly one --metric");
+    parse_metric_arg(metrics[0], loaded.scenario);  // a bad name is a usage error
+    std::vector<std::string> labels;
+    std::vector<std::map<std::string, model::MetricValue>> values;
+    for (const Case& c : cases) {
+      model::Evaluation e(c.scenario);
+      values.emplace_back();
+      for (const auto& period : e.projection(*basis).periods) {
+        model::MetricQuery one = parse_metric_arg(metrics[0] + "@" + period.label, c.scenario);
+        values.back()[period.label] = *e.value(one);
+        if (std::find(labels.begin(), labels.end(), period.label) == labels.end())
+          labels.push_back(period.label);
+      }
+    }
+    if (format == Format::json) {
+      JsonWriter w;
+      w.begin_object().key("metric").string(metrics[0]).key("basis").string(o.by);
+      w.key("periods").begin_array();
+      for (const std::string& label : labels) {
+        w.begin_object().key("label").string(label);
+        for (std::size_t i = 0; i < cases.size(); ++i) {
+          w.key(cases[i].name);
+          if (auto it = values[i].find(label); it != values[i].end())
+            write_value(w, it->second);
+          else
+            w.null();
+        }
+        w.end_object();
+      }
+      w.end_array().end_object();
+      text = w.str();
+    } else {
+      Table t;
+      t.title = fmt::format("{} by period", metrics[0]);
+      t.key_header = "period";
+      t.label_header = "Period";
+      for (const Case& c : cases)
+        t.headers.push_back(c.name);
+      for (const std::string& label : labels) {
+        Row row{label, label, {}};
+        for (std::size_t i = 0; i < cases.size(); ++i) {
+          auto it = values[i].find(label);
+          row.cells.push_back(it == values[i].end() ? Cell{"-", "", true, false}
+                                                    : value_cell(it->second));
+        }
+        t.rows.push_back(std::move(row));
+      }
+      text = render({t}, format, use_colour(o.output));
+    }
+    write_output(o.output, text, {o.file});
+    return kExitOk;
+  }
+  // Metrics as rows: each case's value, and each variant's difference from base.
+  std::vector<std::vector<model::MetricValue>> values(metrics.size());
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    for (const Case& c : cases) {
+      model::Evaluation e(c.scenario);
+      auto v = e.value(parse_metric_arg(metrics[m], c.scenario));
+      if (!v) fail_usage(metrics[m] + ": no such period in the horizon of " + c.name);
+      values[m].push_back(*v);
+    }
+  }
+  if (format == Format::json) {
+    JsonWriter w;
+    w.begin_object().key("metrics").begin_object();
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      w.key(metrics[m]).begin_object();
+      for (std::size_t i = 0; i < cases.size(); ++i) {
+        w.key(cases[i].name);
+        write_value(w, values[m][i]);
+      }
+      w.end_object();
+    }
+    w.end_object().key("differences").begin_object();
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      w.key(metrics[m]).begin_object();
+      for (std::size_t i = 1; i < cases.size(); ++i) {
+        w.key(cases[i].name);
+        write_value(w, model::difference(values[m][0], values[m][i]));
+      }
+      w.end_object();
+    }
+    w.end_object().end_object();
+    text = w.str();
+  } else {
+    Table t;
+    t.title = "Variants compared with base (difference: variant - base)";
+    t.key_header = "metric";
+    t.label_header = "Metric";
+    t.headers = {"base"};
+    for (std::size_t i = 1; i < cases.size(); ++i) {
+      t.headers.push_back(cases[i].name);
+      t.headers.push_back("diff " + cases[i].name);
+    }
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      Row row{metrics[m], metrics[m], {value_cell(values[m][0])}};
+      for (std::size_t i = 1; i < cases.size(); ++i) {
+        row.cells.push_back(value_cell(values[m][i]));
+        row.cells.push_back(value_cell(model::difference(values[m][0], values[m][i])));
+      }
+      t.rows.push_back(std::move(row));
+    }
+    text = render({t}, format, use_colour(o.output));
+  }
+  write_output(o.output, text, {o.file});
+  return kExitOk;
+}
+
+}  // namespace cli

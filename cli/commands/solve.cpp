@@ -1,0 +1,66 @@
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands/commands.h"
+#include "cli/commands/common.h"
+#include "model/analyses.h"
+#include "scenarios/evaluator.h"
+
+namespace cli {
+
+int run_solve(const SolveOptions& o) {
+  Format format = choose_format(o.format, o.output);
+  Loaded loaded = load_scenario(o.file, o.sets);
+  std::string metric = default_metric(loaded, o.metric);
+  model::MetricQuery query = parse_metric_arg(metric, loaded.scenario);
+  double target = parse_number_arg(o.target, "--target");
+  std::optional<double> low, high;
+  for (const auto& p : loaded.analyses.sensitivity.parameters)
+    if (p.path == o.vary) low = p.low, high = p.high;
+  if (!o.low.empty()) low = parse_number_arg(o.low, "--low");
+  if (!o.high.empty()) high = parse_number_arg(o.high, "--high");
+  if (!low || !high)
+    fail_usage("--vary " + o.vary +
+               ": give --low and --high (or a range in sensitivity.parameters)");
+  if (*low > *high) fail_usage("--low is above --high");
+  scenarios::CompiledScenario compiled = compile_parameters(loaded, {o.vary});
+  scenarios::MetricEvaluator evaluate(compiled, query);
+  auto result = model::solve(std::ref(evaluate), target, *low, *high, compiled.is_whole(0));
+  if (auto* error = std::get_if<std::string>(&result)) fail_usage(*error);
+  if (auto* none = std::get_if<model::NoRoot>(&result)) {
+    std::cerr << fmt::format(
+        "envelope: no value of {} in [{}, {}] brings {} to {}: it is {} at {} and {} at {}\n",
+        o.vary, number_text(*low), number_text(*high), metric, o.target, value_text(none->at_low),
+        number_text(*low), value_text(none->at_high), number_text(*high));
+    return kExitCheckFailed;
+  }
+  const model::Solution& s = std::get<model::Solution>(result);
+  std::string text;
+  if (format == Format::json) {
+    JsonWriter w;
+    w.begin_object().key("parameter").string(o.vary).key("metric").string(metric);
+    w.key("target").number(target).key("value").number(s.value).key("achieved");
+    write_value(w, s.achieved);
+    w.key("iterations").integer(s.iterations).end_object();
+    text = w.str();
+  } else {
+    Table t;
+    t.title = fmt::format("Break-even: {} reaches {}", metric, o.target);
+    t.key_header = "item";
+    t.label_header = "";
+    t.headers = {"Value"};
+    auto text_row = [&](const char* key, const char* label, std::string v) {
+      t.rows.push_back({key, label, {Cell{v, v, true, false}}});
+    };
+    text_row("parameter", "Parameter", o.vary);
+    text_row("value", "Value", fmt::format("{:.6g}", s.value));
+    t.rows.push_back({"achieved", "Metric achieved", {value_cell(s.achieved)}});
+    text_row("iterations", "Evaluations", std::to_string(s.iterations));
+    text = render({t}, format, use_colour(o.output));
+  }
+  write_output(o.output, text, {o.file});
+  return kExitOk;
+}
+
+}  // namespace cli

@@ -1,0 +1,122 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+
+#include "cli/commands/commands.h"
+#include "cli/commands/common.h"
+#include "model/analyses.h"
+#include "scenarios/evaluator.h"
+
+namespace cli {
+
+namespace {
+
+struct Requested {
+  std::string path;
+  std::optional<double> low, high;
+  scenarios::Mark mark;
+};
+
+// sensitivity.parameters, then --param; with --spread and neither, every plain
+// amount and rate of the scenario (not expressions, shares or whole numbers).
+std::vector<Requested> requested(const Loaded& loaded, const TornadoOptions& o) {
+  std::vector<Requested> out;
+  for (const auto& p : loaded.analyses.sensitivity.parameters)
+    out.push_back({p.path, p.low, p.high, p.mark});
+  scenarios::Mark arg{std::make_shared<const std::string>("--param"), 1, 1};
+  for (const std::string& param : o.params) {
+    std::size_t eq = param.find('='), colon = param.find(':', eq);
+    Requested r{param.substr(0, eq), {}, {}, arg};
+    if (eq != std::string::npos) {
+      if (colon == std::string::npos) fail_usage("--param " + param + ": expected PATH=LOW:HIGH");
+      r.low = parse_number_arg(param.substr(eq + 1, colon - eq - 1), "--param");
+      r.high = parse_number_arg(param.substr(colon + 1), "--param");
+    }
+    out.erase(std::remove_if(out.begin(), out.end(), [&](auto& x) { return x.path == r.path; }),
+              out.end());
+    out.push_back(r);
+  }
+  if (out.empty() && !o.spread.empty()) {
+    for (const auto& p : compile_parameters(loaded, {}).numeric_paths()) {
+      bool whole = p.path.ends_with(".term") || p.path.ends_with(".exercise") ||
+                   p.path.find(".extensions.") != std::string::npos;
+      if (p.expression.empty() && !whole && p.path.find(".funded_by.") == std::string::npos)
+        out.push_back({p.path, {}, {}, arg});
+    }
+  }
+  if (out.empty())
+    fail_usage("no parameters: give a sensitivity block, --param PATH=LOW:HIGH, or --spread 10%");
+  return out;
+}
+
+}  // namespace
+
+int run_tornado(const TornadoOptions& o) {
+  Format format = choose_format(o.format, o.output);
+  Loaded loaded = load_scenario(o.file, o.sets);
+  std::string metric = default_metric(loaded, o.metric);
+  model::MetricQuery query = parse_metric_arg(metric, loaded.scenario);
+  std::vector<Requested> params = requested(loaded, o);
+  std::vector<std::string> paths;
+  std::vector<scenarios::Mark> marks;
+  for (const auto& p : params)
+    paths.push_back(p.path), marks.push_back(p.mark);
+  scenarios::CompiledScenario compiled = compile_parameters(loaded, paths, marks);
+  std::optional<double> spread;
+  if (!o.spread.empty()) spread = parse_number_arg(o.spread, "--spread");
+  std::vector<model::ParameterRange> ranges;
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    double base = compiled.base_values()[i];
+    if (params[i].low && params[i].high) {
+      ranges.push_back({paths[i], *params[i].low, *params[i].high});
+    } else if (spread) {
+      // Rounded to 12 significant figures: 990000, not 990000.0000000001.
+      auto tidy = [](double v) { return std::stod(fmt::format("{:.12g}", v)); };
+      double a = tidy(base * (1 - *spread)), b = tidy(base * (1 + *spread));
+      ranges.push_back({paths[i], std::min(a, b), std::max(a, b)});
+    } else {
+      fail_usage(paths[i] + ": no low and high; give PATH=LOW:HIGH or --spread");
+    }
+  }
+  scenarios::MetricEvaluator evaluate(compiled, query);
+  auto result = model::tornado(std::ref(evaluate), ranges, compiled.base_values());
+  if (auto* error = std::get_if<std::string>(&result)) fail_usage(*error);
+  const model::Tornado& t = std::get<model::Tornado>(result);
+  std::string text;
+  if (format == Format::json) {
+    JsonWriter w;
+    w.begin_object().key("metric").string(metric).key("base");
+    write_value(w, t.base);
+    w.key("rows").begin_array();
+    for (const auto& r : t.rows) {
+      w.begin_object().key("parameter").string(r.parameter);
+      w.key("low").number(r.low).key("high").number(r.high).key("at_low");
+      write_value(w, r.at_low);
+      w.key("at_high");
+      write_value(w, r.at_high);
+      w.key("swing");
+      write_value(w, r.swing);
+      w.end_object();
+    }
+    w.end_array().end_object();
+    text = w.str();
+  } else {
+    Table table;
+    table.title = fmt::format("Tornado: {} (base {})", metric, value_text(t.base));
+    table.key_header = "parameter";
+    table.label_header = "Parameter";
+    table.headers = {"Low", "High", "At low", "At high", "Swing"};
+    for (const auto& r : t.rows)
+      table.rows.push_back({r.parameter,
+                            r.parameter,
+                            {Cell{number_text(r.low), number_text(r.low), true, r.low < 0},
+                             Cell{number_text(r.high), number_text(r.high), true, r.high < 0},
+                             value_cell(r.at_low), value_cell(r.at_high), value_cell(r.swing)}});
+    text = render({table}, format, use_colour(o.output));
+  }
+  write_output(o.output, text, {o.file});
+  return kExitOk;
+}
+
+}  // namespace cli
