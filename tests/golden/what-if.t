@@ -1,0 +1,106 @@
+# compare: no extensions is 5 x 1,347,955; one extension 7 x 1,347,955; a 2%
+# uplift the issue's 13,148,800.19; the grant cut leaves cost alone.
+$ envelope compare examples/coventry-2019.yaml --metric cost --format csv
+metric,base,no_extensions,diff no_extensions,one_extension,diff one_extension,uplift_2pc,diff uplift_2pc,ph_grant_cut,diff ph_grant_cut
+cost,12131595.00,6739775.00,-5391820.00,9435685.00,-2695910.00,13148800.19,1017205.19,12131595.00,0.00
+>= 0
+
+# Ad hoc variants, and one metric per period: the first year is 9 months.
+$ envelope compare examples/coventry-2019.yaml --variant 'none:defaults.exercise=0' --metric cost --by fy --format csv | head -3
+period,base,none
+2019/20,1010966.25,1010966.25
+2020/21,1347955.00,1347955.00
+>= 0
+
+# Years past the variant's horizon have no value.
+$ envelope compare examples/coventry-2019.yaml --variant 'none:defaults.exercise=0' --metric cost --by fy --format csv | tail -1
+2028/29,336988.75,
+>= 0
+
+$ envelope compare examples/coventry-2019.yaml --variant uplift_2cp
+>2
+envelope: unknown variant 'uplift_2cp' (did you mean 'uplift_2pc'?) (an ad hoc one is written 'name:path=value,path=value')
+>= 2
+
+# tornado: every row equals eval --set at the parameter's low and high.
+$ envelope tornado examples/coventry-2019.yaml --format csv | tail -n +2 | while IFS=, read p lo hi at_lo at_hi swing; do [ "$(envelope eval examples/coventry-2019.yaml headroom --set $p=$lo)" = "$at_lo" ] && [ "$(envelope eval examples/coventry-2019.yaml headroom --set $p=$hi)" = "$at_hi" ] && echo "$p ok"; done
+assumptions.uplift ok
+funding.public_health.change ok
+defaults.exercise ok
+>= 0
+
+# Without a sensitivity block: --spread around each amount and rate.
+$ envelope tornado examples/declining-grant.yaml --spread 10% --metric gap --format csv | sed -n 2p | cut -d, -f1-3
+contracts.adult_treatment.annual,1125000,1375000
+>= 0
+
+$ envelope tornado examples/declining-grant.yaml --spread 10% --metric gap --format csv | tail -n +2 | while IFS=, read p lo hi at_lo at_hi swing; do [ "$(envelope eval examples/declining-grant.yaml gap --set $p=$lo)" = "$at_lo" ] && [ "$(envelope eval examples/declining-grant.yaml gap --set $p=$hi)" = "$at_hi" ] || echo "$p differs"; done
+>= 0
+
+# grid: every cell equals eval --set at its x and y.
+$ envelope grid examples/coventry-2019.yaml --x assumptions.uplift=0:0.03:0.01 --y defaults.exercise=0,1,2 --metric min_headroom --format csv | head -1
+defaults.exercise \ assumptions.uplift,0,0.01,0.02,0.03
+>= 0
+
+$ envelope grid examples/coventry-2019.yaml --x assumptions.uplift=0:0.03:0.01 --y defaults.exercise=0,1,2 --metric min_headroom --format csv | tail -n +2 | while IFS=, read y c0 c1 c2 c3; do for x in 0:$c0 0.01:$c1 0.02:$c2 0.03:$c3; do [ "$(envelope eval examples/coventry-2019.yaml min_headroom --set defaults.exercise=$y --set assumptions.uplift=${x%%:*})" = "${x#*:}" ] || echo "cell $y ${x%%:*} differs"; done; done
+>= 0
+
+# The uplift list of one-way grids, and the 2% cell the issue gives.
+$ envelope grid examples/coventry-2019.yaml --x assumptions.uplift=0.02 --metric cost --format csv
+assumptions.uplift,cost
+0.02,13148800.19
+>= 0
+
+# solve: the uplift at which headroom falls to -£500,000.
+$ envelope solve examples/coventry-2019.yaml --vary assumptions.uplift --metric headroom --target -500000 --low 0 --high 0.05 | grep '^Value'
+Value                     0.0100638
+>= 0
+
+$ envelope solve examples/coventry-2019.yaml --vary assumptions.uplift --metric headroom --target 100 --low 0 --high 0.05
+>2
+envelope: no value of assumptions.uplift in [0, 0.05] brings headroom to 100: it is 0.00 at 0 and -2731717.56 at 0.05
+>= 1
+
+# A whole-number parameter: the fewest extensions that cost at least £9m (7 years).
+$ envelope solve examples/coventry-2019.yaml --vary defaults.exercise --metric cost --target 9000000 --low 0 --high 2 --format json | grep -E '"(value|achieved)"'
+  "value": 1,
+  "achieved": 9435685.00,
+>= 0
+
+# check: all three pass; with a smaller envelope exactly one fails.
+$ envelope check examples/coventry-2019.yaml
+PASS  Fits the envelope every year: min_headroom = 0.00 (min 0.00)
+PASS  Nine-year cost as reported to cabinet: cost = 12131595.00 (12131595.00 ± 0.50)
+PASS  Extensions-off cost: cost [no_extensions] = 6739775.00 (max 6800000.00)
+3 passed, 0 failed
+>= 0
+
+# 1,300,000 a year is 47,955 short of 1,347,955 in every full year.
+$ envelope check examples/coventry-2019.yaml --set envelope.annual=1300000 --junit /tmp/envelope-golden-junit.xml; grep -c '<failure' /tmp/envelope-golden-junit.xml; grep -o 'failures="[0-9]*"' /tmp/envelope-golden-junit.xml | head -1
+FAIL  Fits the envelope every year: min_headroom = -47955.00 (min 0.00)
+PASS  Nine-year cost as reported to cabinet: cost = 12131595.00 (12131595.00 ± 0.50)
+PASS  Extensions-off cost: cost [no_extensions] = 6739775.00 (max 6800000.00)
+2 passed, 1 failed
+1
+failures="1"
+>= 0
+
+$ envelope check examples/coventry-2019.yaml --filter Nine --format json
+{
+  "passed": 1,
+  "failed": 0,
+  "checks": [
+    {
+      "name": "Nine-year cost as reported to cabinet",
+      "variant": null,
+      "metric": "cost",
+      "actual": 12131595.00,
+      "expected": {
+        "equals": 12131595,
+        "tolerance": 0.5
+      },
+      "ok": true
+    }
+  ]
+}
+>= 0
