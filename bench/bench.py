@@ -31,6 +31,28 @@ def main():
             median, worst = wall_ms(["build/envelope", "run", example, "--format", fmt], args.runs)
             print(f"envelope run {example} --format {fmt}: median {median:.2f} ms, "
                   f"worst {worst:.2f} ms over {args.runs} runs")
+    # What-if: a 100 x 100 grid on the example, and a tornado of 50 parameters
+    # (--spread over a scenario of 46 contracts and 4 funding streams).
+    grid = ["build/envelope", "grid", "examples/coventry-2019.yaml",
+            "--x", "assumptions.uplift=0:0.0099:0.0001",
+            "--y", "contracts.sva_counselling.annual=150000:199500:500", "--metric", "headroom"]
+    median, worst = wall_ms(grid, 5)
+    print(f"envelope grid, 100 x 100 cells: median {median:.0f} ms, worst {worst:.0f} ms over 5 runs")
+    path = "/tmp/envelope-bench-50.yaml"
+    with open(path, "w") as f:
+        f.write("scenario: {name: Fifty parameters, start: 2024-04-01}\n"
+                "envelope: {annual: 5000000}\nfunding:\n")
+        for s in range(4):
+            f.write(f"  s{s}: {{annual: {1000000 + s * 1000}}}\n")
+        f.write("defaults: {term: 5, extensions: [2], funded_by: {s0: 0.5, s1: 0.5}}\ncontracts:\n")
+        for c in range(46):
+            f.write(f"  c{c}: {{annual: {100000 + c * 137}}}\n")
+    tornado = ["build/envelope", "tornado", path, "--spread", "10%"]
+    rows = subprocess.run(tornado + ["--format", "csv"], check=True, capture_output=True,
+                          text=True).stdout.count("\n") - 1
+    median, worst = wall_ms(tornado, 5)
+    print(f"envelope tornado, {rows} parameters: median {median:.0f} ms, worst {worst:.0f} ms "
+          f"over 5 runs")
     subprocess.run(["build/envelope_bench", "examples/coventry-2019.yaml", "2000"], check=True)
 
 
