@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(g++ cmake ninja-build pkg-config python3
-          libyaml-dev libmuparser-dev libcli11-dev libfmt-dev doctest-dev)
+          libyaml-dev libmuparser-dev libcli11-dev libfmt-dev doctest-dev libeigen3-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,45 @@
+// Monte Carlo sampling and summaries (SPEC 4): parameters drawn from their
+// distributions, rank-correlated through a Gaussian copula, every draw a pure
+// function of (seed, draw number), so results do not depend on threads.
+#pragma once
+
+#include <Eigen/Dense>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "model/distributions.h"
+
+namespace model {
+
+struct RankCorrelation {
+  int a = 0, b = 0;  // parameter indices
+  double rho = 0;    // target Spearman correlation
+};
+
+// The lower Cholesky factor of the normal copula's correlation matrix, whose
+// entries are 2 sin(pi rho / 6) for each target Spearman rho. When the matrix
+// is not positive definite, a message naming the first correlation (in the
+// order given) after which it is not: "names[a] and names[b] (rho)".
+std::variant<Eigen::MatrixXd, std::string> copula_factor(
+    std::size_t parameters, const std::vector<RankCorrelation>& correlations,
+    const std::vector<std::string>& names);
+
+// The parameter values of one draw: independent normals from the counters,
+// correlated by `factor`, mapped to uniforms and through each quantile.
+void draw_values(const Eigen::MatrixXd& factor, const std::vector<Distribution>& distributions,
+                 std::uint64_t seed, std::uint64_t draw, std::span<double> out);
+
+struct Summary {
+  double mean = 0, se = 0, sd = 0, min = 0, max = 0, p_below_zero = 0;
+  double p5 = 0, p10 = 0, p25 = 0, p50 = 0, p75 = 0, p90 = 0, p95 = 0;
+};
+
+// Mean, its standard error, sample sd, extremes, type 7 percentiles and the
+// share of values below zero. Precondition: values is not empty.
+Summary summarise(std::span<const double> values);
+
+}  // namespace model
