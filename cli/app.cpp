@@ -225,6 +225,9 @@ int main(int argc, char** argv) {
   } catch (const Exit& e) {
     if (e.what()[0] != '\0') std::cerr << "envelope: " << e.what() << "\n";
     return e.status;
+  } catch (const std::out_of_range& e) {
+    std::cerr << "envelope: " << e.what() << "\n";
+    return kExitBadInput;
   } catch (const std::exception& e) {
     std::cerr << "envelope: internal error: " << e.what() << "\n";
     return kExitBadInput;

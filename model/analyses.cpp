@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace model {
@@ -45,7 +46,11 @@ std::variant<Tornado, std::string> tornado(const Evaluate& evaluate,
     for (auto [value, into] : {std::pair{row.low, &row.at_low}, {row.high, &row.at_high}}) {
       values[i] = value;
       auto v = evaluate(values);
-      if (auto* error = std::get_if<std::string>(&v)) return *error;
+      if (auto* error = std::get_if<std::string>(&v)) {
+        char shown[32];
+        std::snprintf(shown, sizeof shown, "%.10g", value);
+        return row.parameter + " at " + shown + ": " + *error;
+      }
       *into = std::get<MetricValue>(v);
     }
     values[i] = base[i];

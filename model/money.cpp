@@ -3,11 +3,15 @@
 #include <cassert>
 #include <cmath>
 #include <cstdlib>
+#include <stdexcept>
 
 namespace model {
 
 std::int64_t round_half_away(double x) {
-  assert(fits_in_pence(x));
+  if (!fits_in_pence(x))
+    throw std::out_of_range(
+        "an amount is out of range (beyond 92 million million pounds, or not "
+        "a number): check uplifts, changes and the discount rate");
   return static_cast<std::int64_t>(std::round(x));  // std::round is half away from zero
 }
 

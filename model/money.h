@@ -28,8 +28,8 @@ struct Money {
   constexpr double pounds() const { return static_cast<double>(pence) / 100.0; }
 };
 
-// Rounds a real number of pence half away from zero. Precondition: finite and
-// within the range of int64 (callers check with fits_in_pence()).
+// Rounds a real number of pence half away from zero. Throws std::out_of_range
+// when x is not finite or beyond the range of int64 (fits_in_pence() tells).
 std::int64_t round_half_away(double x);
 bool fits_in_pence(double x);
 

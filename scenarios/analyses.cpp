@@ -232,6 +232,27 @@ void check_metric(const std::string& metric, const Mark& mark, const std::string
   if (auto* error = std::get_if<std::string>(&parsed)) errors.add(mark, path, *error);
 }
 
+// A check of one period: the period must be in the horizon of the scenario
+// (or variant) it checks.
+void check_period(const Check& c, const Analyses& a, const Node& tree, const model::Scenario& s,
+                  const std::string& path, Diagnostics& errors) {
+  auto parsed = model::parse_metric(c.metric, s);
+  auto* q = std::get_if<model::MetricQuery>(&parsed);
+  if (!q || !q->basis) return;
+  std::optional<model::Scenario> varied;
+  if (!c.variant.empty()) {
+    Diagnostics ignored;  // variants' own errors are reported above
+    auto tree_of = apply_variant(tree, *a.find_variant(c.variant), ignored);
+    if (tree_of) varied = compile_scenario(*tree_of, ignored);
+    if (!varied) return;
+  }
+  model::Evaluation e(varied ? *varied : s);
+  if (!e.value(*q))
+    errors.add(c.metric_mark, path + ".metric",
+               "no period '" + q->label + "' in the horizon of " +
+                   (c.variant.empty() ? std::string("the scenario") : "variant " + c.variant));
+}
+
 }  // namespace
 
 Analyses read_analyses(const Node& root, Diagnostics& errors) {
@@ -273,9 +294,12 @@ void check_analyses(const Analyses& a, const Node& tree, const model::Scenario& 
     const Check& c = a.checks[i];
     std::string path = "checks." + std::to_string(i);
     if (!c.metric.empty()) check_metric(c.metric, c.metric_mark, path + ".metric", s, errors);
-    if (!c.variant.empty() && !a.find_variant(c.variant))
+    if (!c.variant.empty() && !a.find_variant(c.variant)) {
       errors.add(c.variant_mark, path + ".variant",
                  "unknown variant '" + c.variant + "'" + model::did_you_mean(c.variant, names));
+      continue;
+    }
+    check_period(c, a, tree, s, path, errors);
   }
 }
 

@@ -184,8 +184,18 @@ std::optional<CompiledScenario> CompiledScenario::compile(
   std::size_t errors_before = errors.size();
   for (const std::string& path : parameters) {
     Mark where = mark_of(path);
+    if (path.find('*') != std::string::npos) {
+      errors.add(where, path, "a parameter is one number: name it without '*'");
+      continue;
+    }
     if (find_path(tree, path)) continue;
-    if (auto neutral = neutral_value(path))
+    // A contract's field left out takes what defaults gives: vary from that.
+    std::string field = path.substr(path.rfind('.') + 1);
+    const Node* from_defaults =
+        path.starts_with("contracts.") ? find_path(tree, "defaults." + field) : nullptr;
+    if (from_defaults && std::count(path.begin(), path.end(), '.') == 2)
+      apply_value(tree, path, *from_defaults, where, errors);
+    else if (auto neutral = neutral_value(path))
       apply_value(tree, path, Node{Node::Kind::scalar, *neutral, false, where, {}, {}}, where,
                   errors);
     else
@@ -203,6 +213,10 @@ std::optional<CompiledScenario> CompiledScenario::compile(
   out.paths_ = parameters;
   for (const std::string& path : parameters) {
     const Node* node = find_path(*out.tree_, path);
+    if (!node) {
+      errors.add(mark_of(path), path, "not in the scenario");
+      continue;
+    }
     Parameter p;
     for (std::size_t j = 0; j < out.bindings_.assumptions.size(); ++j)
       if (out.bindings_.assumptions[j].node == node) p.assumption = static_cast<int>(j);

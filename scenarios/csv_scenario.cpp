@@ -236,7 +236,7 @@ TreeResult parse_csv_table(std::string_view text, std::string_view source_name,
     }
     Node entry{Node::Kind::mapping, "", false, text_mark(row[0]), {}, {}};
     for (std::size_t c = 1; c < row.size(); ++c) {
-      if (trimmed(row[c].text).empty() && !row[c].quoted) continue;
+      if (trimmed(row[c].text).empty()) continue;  // "" too: exporters quote every cell
       Node value = read_value(row[c].text, text_mark(row[c]), out.errors);
       insert(entry, fields[c], std::move(value), text_mark(row[c]),
              join_path(join_path(section, id), trimmed(header[c].text)), out.errors);

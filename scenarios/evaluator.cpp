@@ -1,5 +1,7 @@
 #include "scenarios/evaluator.h"
 
+#include <stdexcept>
+
 namespace scenarios {
 
 model::MetricOrError MetricEvaluator::operator()(std::span<const double> values) {
@@ -9,7 +11,12 @@ model::MetricOrError MetricEvaluator::operator()(std::span<const double> values)
   }
   if (!model::horizon_of(scenario_)) return std::string("the horizon is empty");
   model::Evaluation evaluation(scenario_);
-  auto v = evaluation.value(query_);
+  std::optional<model::MetricValue> v;
+  try {
+    v = evaluation.value(query_);
+  } catch (const std::out_of_range& e) {
+    return std::string(e.what());
+  }
   if (!v) return query_.text + ": no period '" + query_.label + "' in the horizon";
   return *v;
 }

@@ -484,8 +484,7 @@ std::optional<model::Contract> Compiler::contract(const Entry& e, const Field& d
   bool extensions_ok = contract_extensions(pick("extensions"), c, index);
   Field exercise_field = pick("exercise");
   auto x = extensions_ok ? exercise(exercise_field, c.extensions.size()) : std::nullopt;
-  if (x && exercise_field.node && exercise_field.node->text != "all")
-    bind(exercise_field, {Target::contract_exercise, index});
+  if (x && exercise_field.node) bind(exercise_field, {Target::contract_exercise, index});
   if (x) c.exercise = *x;
   ok = ok && extensions_ok && x.has_value();
   if (Field f = pick("uplift"); f.node && !f.node->is_null()) {

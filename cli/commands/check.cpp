@@ -163,8 +163,8 @@ int run_check(const CheckOptions& o) {
             Cell::of(x.check->metric), value_cell(x.actual), Cell::of(expected_text(*x.check))}});
     text = render({t}, format, false);
   }
-  if (!o.junit.empty()) write_output(o.junit, junit(outcomes, failed), o.files);
   write_output(o.output, text, o.files);
+  if (!o.junit.empty()) write_output(o.junit, junit(outcomes, failed), o.files);
   return failed > 0 ? kExitCheckFailed : kExitOk;
 }
 

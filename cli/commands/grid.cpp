@@ -61,6 +61,9 @@ int run_grid(const GridOptions& o) {
   Axis x = parse_axis(o.x, "--x");
   std::optional<Axis> y;
   if (!o.y.empty()) y = parse_axis(o.y, "--y");
+  if (y && y->path == x.path) fail_usage("--x and --y vary the same path, " + x.path);
+  if (x.values.size() * (y ? y->values.size() : 1) > 1000000)
+    fail_usage("more than 1,000,000 cells: use fewer values or a larger step");
   std::vector<std::string> paths = {x.path};
   if (y) paths.push_back(y->path);
   scenarios::CompiledScenario compiled = compile_parameters(loaded, paths);

@@ -54,7 +54,7 @@ int run_solve(const SolveOptions& o) {
       t.rows.push_back({key, label, {Cell{v, v, true, false}}});
     };
     text_row("parameter", "Parameter", o.vary);
-    text_row("value", "Value", fmt::format("{:.6g}", s.value));
+    text_row("value", "Value", number_text(s.value));
     t.rows.push_back({"achieved", "Metric achieved", {value_cell(s.achieved)}});
     text_row("iterations", "Evaluations", std::to_string(s.iterations));
     text = render({t}, format, use_colour(o.output));

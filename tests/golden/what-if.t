@@ -51,10 +51,46 @@ assumptions.uplift,cost
 0.02,13148800.19
 >= 0
 
-# solve: the uplift at which headroom falls to -£500,000.
+# solve: the uplift at which headroom falls to -£500,000 (0.0100638 to 6 figures),
+# printed exactly, so that eval --set at that value gives the target.
 $ envelope solve examples/coventry-2019.yaml --vary assumptions.uplift --metric headroom --target -500000 --low 0 --high 0.05 | grep '^Value'
-Value                     0.0100638
+Value            0.010063752265746852
 >= 0
+
+$ envelope eval examples/coventry-2019.yaml headroom --set assumptions.uplift=0.010063752265746852
+-500000.00
+>= 0
+
+# Amounts beyond 64-bit pence are an error, never a wrapped number.
+$ envelope eval examples/coventry-2019.yaml npv --set assumptions.discount_rate=-1
+>2
+envelope: an amount is out of range (beyond 92 million million pounds, or not a number): check uplifts, changes and the discount rate
+>= 2
+
+$ envelope grid examples/coventry-2019.yaml --x assumptions.uplift=0:0.03:0.01 --y assumptions.uplift=0,0.05
+>2
+envelope: --x and --y vary the same path, assumptions.uplift
+>= 2
+
+# Varying exercise where it is "all", and uplift a contract takes from defaults.
+$ envelope grid examples/declining-grant.yaml --x contracts.adult_treatment.exercise=0,1,2 --metric cost --format csv | tail -n +2 | while IFS=, read x v; do [ "$(envelope eval examples/declining-grant.yaml cost --set contracts.adult_treatment.exercise=$x)" = "$v" ] && echo "$x ok"; done
+0 ok
+1 ok
+2 ok
+>= 0
+
+$ envelope tornado examples/declining-grant.yaml --metric cost --param contracts.adult_treatment.uplift=0:0.05 --param envelope.annual=1900000:2100000 --format json | grep '"base"'
+  "base": 8428895.05,
+>= 0
+
+$ envelope eval examples/declining-grant.yaml cost
+8428895.05
+>= 0
+
+$ envelope grid examples/coventry-2019.yaml --x 'contracts.*.uplift=0,0.02'
+>2
+parameter:1:1: contracts.*.uplift: a parameter is one number: name it without '*'
+>= 2
 
 $ envelope solve examples/coventry-2019.yaml --vary assumptions.uplift --metric headroom --target 100 --low 0 --high 0.05
 >2

@@ -40,7 +40,7 @@ TEST_CASE("tornado: each parameter at low and high, largest swing first") {
   CHECK(t.rows[2].parameter == "a");
   CHECK(t.rows[2].at_high.money.pence == (1001 - 50 + 1) * 100);
   std::vector<ParameterRange> bad = {{"a", 1, 2}, {"b", 0, 10}, {"c", -1, 3}};
-  CHECK(std::get<std::string>(tornado(linear, bad, base)) == "c below 0");
+  CHECK(std::get<std::string>(tornado(linear, bad, base)) == "c at -1: c below 0");
 }
 
 TEST_CASE("grid: cells[y][x]") {
