@@ -175,6 +175,27 @@ void add_check(CLI::App& app, Action& action) {
   cmd->callback([o, &action] { action = [o] { return run_check(*o); }; });
 }
 
+void add_montecarlo(CLI::App& app, Action& action) {
+  auto o = std::make_shared<MonteCarloOptions>();
+  auto* cmd = app.add_subcommand("montecarlo",
+                                 "Draw the sensitivity parameters: how likely a shortfall is");
+  cmd->add_option("file", o->file, "Scenario file (- for standard input)")->required();
+  cmd->add_option("-n,--draws", o->draws,
+                  "Draws (default: sensitivity.montecarlo.draws, else 10000)");
+  cmd->add_option("--seed", o->seed, "Seed (default: sensitivity.montecarlo.seed, else 1)");
+  cmd->add_option("--threads", o->threads, "Threads (default: every core; output is the same)");
+  cmd->add_option("--metric", o->metrics,
+                  "Metrics (repeatable; default cost, headroom, gap, "
+                  "min_headroom, min_gap, npv)")
+      ->allow_extra_args(false);
+  cmd->add_option("--draws-out", o->draws_out, "Write every draw's parameters and metrics as CSV");
+  add_output(*cmd, *o);
+  cmd->footer(
+      "Example:\n"
+      "  envelope montecarlo examples/coventry-2019.yaml -n 20000 --draws-out draws.csv");
+  cmd->callback([o, &action] { action = [o] { return run_montecarlo(*o); }; });
+}
+
 void add_init(CLI::App& app, Action& action) {
   auto o = std::make_shared<InitOptions>();
   auto* cmd = app.add_subcommand("init", "Write a commented starter scenario");
@@ -186,8 +207,8 @@ void add_init(CLI::App& app, Action& action) {
 
 // One line per command.
 constexpr void (*kCommands[])(CLI::App&, Action&) = {
-    add_run,     add_eval, add_validate, add_convert, add_compare,
-    add_tornado, add_grid, add_solve,    add_check,   add_init};
+    add_run,  add_eval,  add_validate, add_convert,    add_compare, add_tornado,
+    add_grid, add_solve, add_check,    add_montecarlo, add_init};
 
 }  // namespace
 

@@ -82,6 +82,16 @@ struct CheckOptions : OutputOptions {
 };
 int run_check(const CheckOptions& o);
 
+struct MonteCarloOptions : OutputOptions {
+  std::string file;
+  long long draws = 0;               // default sensitivity.montecarlo.draws, else 10000
+  long long seed = -1;               // default sensitivity.montecarlo.seed, else 1
+  int threads = 0;                   // default: the machine's cores
+  std::vector<std::string> metrics;  // default cost, headroom, gap, min_headroom, min_gap, npv
+  std::string draws_out;             // CSV of every draw's parameters and metrics
+};
+int run_montecarlo(const MonteCarloOptions& o);
+
 struct InitOptions {
   std::string file;  // empty: standard output
   bool force = false;

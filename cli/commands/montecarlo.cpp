@@ -1,0 +1,229 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+#include "cli/commands/commands.h"
+#include "cli/commands/common.h"
+#include "model/analyses.h"
+#include "model/montecarlo.h"
+
+namespace cli {
+
+namespace {
+
+const std::vector<std::string> kDefaultMetrics = {"cost",         "headroom", "gap",
+                                                  "min_headroom", "min_gap",  "npv"};
+
+model::Distribution distribution_of(const scenarios::ParameterSpec& p) {
+  using Kind = model::Distribution::Kind;
+  static const std::pair<const char*, Kind> kinds[] = {
+      {"uniform", Kind::uniform}, {"triangular", Kind::triangular}, {"pert", Kind::pert},
+      {"normal", Kind::normal},   {"lognormal", Kind::lognormal},   {"discrete", Kind::discrete}};
+  model::Distribution d;
+  for (auto [name, kind] : kinds)
+    if (p.dist == name) d.kind = kind;
+  d.low = p.low.value_or(0);
+  d.high = p.high.value_or(0);
+  d.mode = p.mode.value_or(0);
+  d.mean = p.mean.value_or(0);
+  d.sd = p.sd.value_or(1);
+  d.values = p.values;
+  d.weights = p.weights;
+  return d;
+}
+
+// Everything computed: values[p][draw] and metrics[m][draw], in pounds.
+struct Draws {
+  std::vector<std::vector<double>> values, metrics;
+  std::string error;  // the first failure, by draw number
+  long long failed_draw = -1;
+};
+
+// Draws [first, last) on one thread, with its own compiled scenario.
+void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
+               const std::vector<model::Distribution>& distributions, const Eigen::MatrixXd& factor,
+               const std::vector<model::MetricQuery>& queries, std::uint64_t seed, long long first,
+               long long last, Draws& out, std::string& error, long long& failed_draw) {
+  scenarios::CompiledScenario compiled = compile_parameters(loaded, paths);
+  model::Scenario scenario = compiled.base();
+  std::vector<double> values(paths.size());
+  for (long long draw = first; draw < last; ++draw) {
+    model::draw_values(factor, distributions, seed, static_cast<std::uint64_t>(draw), values);
+    for (std::size_t p = 0; p < values.size(); ++p)
+      out.values[p][draw] = values[p];
+    auto fail = [&](const std::string& why) {
+      error = why;
+      failed_draw = draw;
+    };
+    if (auto why = compiled.apply(values, scenario)) return fail(*why);
+    try {
+      model::Evaluation e(scenario);
+      for (std::size_t m = 0; m < queries.size(); ++m) {
+        auto v = e.value(queries[m]);
+        if (!v) return fail(queries[m].text + ": no such period in the horizon");
+        out.metrics[m][draw] = model::in_pounds(*v);
+      }
+    } catch (const std::out_of_range& e) {
+      return fail(e.what());
+    }
+  }
+}
+
+std::string money2(double x) {
+  return fmt::format("{:.2f}", x);
+}
+
+}  // namespace
+
+int run_montecarlo(const MonteCarloOptions& o) {
+  Format format = choose_format(o.format, o.output);
+  Loaded loaded = load_scenario(o.file, o.sets);
+  const scenarios::Sensitivity& sens = loaded.analyses.sensitivity;
+  if (sens.parameters.empty()) fail_usage("no sensitivity.parameters to draw");
+  long long draws = o.draws > 0 ? o.draws : sens.draws.value_or(10000);
+  long long seed = o.seed >= 0 ? o.seed : sens.seed.value_or(1);
+  if (draws > 100000000) fail_usage("at most 100,000,000 draws");
+  std::vector<std::string> paths;
+  std::vector<model::Distribution> distributions;
+  for (const auto& p : sens.parameters) {
+    paths.push_back(p.path);
+    distributions.push_back(distribution_of(p));
+  }
+  std::vector<model::RankCorrelation> correlations;
+  auto index = [&](const std::string& path) {
+    return static_cast<int>(std::find(paths.begin(), paths.end(), path) - paths.begin());
+  };
+  for (const auto& c : sens.correlation)
+    correlations.push_back({index(c.a), index(c.b), c.rho});
+  auto factor = model::copula_factor(paths.size(), correlations, paths);
+  if (auto* error = std::get_if<std::string>(&factor))
+    fail_usage("sensitivity.correlation: " + *error);
+  std::vector<std::string> metrics = o.metrics.empty() ? kDefaultMetrics : o.metrics;
+  std::vector<model::MetricQuery> queries;
+  for (const auto& m : metrics)
+    queries.push_back(parse_metric_arg(m, loaded.scenario));
+
+  Draws out;
+  out.values.assign(paths.size(), std::vector<double>(draws));
+  out.metrics.assign(metrics.size(), std::vector<double>(draws));
+  int threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<int>(std::min<long long>(threads, draws));
+  std::vector<std::string> errors(threads);
+  std::vector<long long> failed(threads, -1);
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    long long first = draws * t / threads, last = draws * (t + 1) / threads;
+    pool.emplace_back([&, t, first, last] {
+      run_range(loaded, paths, distributions, std::get<Eigen::MatrixXd>(factor), queries,
+                static_cast<std::uint64_t>(seed), first, last, out, errors[t], failed[t]);
+    });
+  }
+  for (auto& th : pool)
+    th.join();
+  for (int t = 0; t < threads; ++t)  // the lowest draw that failed, whatever the threads
+    if (failed[t] >= 0) fail_usage(fmt::format("draw {}: {}", failed[t], errors[t]));
+
+  std::vector<model::Summary> summaries;
+  for (const auto& m : out.metrics)
+    summaries.push_back(model::summarise(m));
+  // rank[p][m], and each parameter's share of the squared rank correlations of a metric.
+  std::vector<std::vector<double>> rank(paths.size(), std::vector<double>(metrics.size()));
+  for (std::size_t p = 0; p < paths.size(); ++p)
+    for (std::size_t m = 0; m < metrics.size(); ++m)
+      rank[p][m] = model::spearman(out.values[p], out.metrics[m]);
+  auto share = [&](std::size_t p, std::size_t m) {
+    double total = 0;
+    for (std::size_t q = 0; q < paths.size(); ++q)
+      total += rank[q][m] * rank[q][m];
+    return total > 0 ? rank[p][m] * rank[p][m] / total : 0.0;
+  };
+
+  std::string text;
+  auto stats = [](const model::Summary& s) {
+    return std::vector<std::pair<const char*, double>>{
+        {"mean", s.mean}, {"se", s.se},   {"sd", s.sd},   {"min", s.min},
+        {"p5", s.p5},     {"p10", s.p10}, {"p25", s.p25}, {"p50", s.p50},
+        {"p75", s.p75},   {"p90", s.p90}, {"p95", s.p95}, {"max", s.max}};
+  };
+  if (format == Format::json) {
+    JsonWriter w;
+    w.begin_object().key("draws").integer(draws).key("seed").integer(seed);
+    w.key("metrics").begin_object();
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      w.key(metrics[m]).begin_object();
+      for (auto [name, value] : stats(summaries[m]))
+        w.key(name).number(std::round(value * 100) / 100);
+      w.key("p_below_zero").number(summaries[m].p_below_zero).end_object();
+    }
+    w.end_object().key("fan").null().key("parameters").begin_object();
+    for (std::size_t p = 0; p < paths.size(); ++p) {
+      w.key(paths[p]).begin_object();
+      for (std::size_t m = 0; m < metrics.size(); ++m)
+        w.key(metrics[m])
+            .begin_object()
+            .key("rank_correlation")
+            .number(rank[p][m])
+            .key("variance_share")
+            .number(share(p, m))
+            .end_object();
+      w.end_object();
+    }
+    w.end_object().end_object();
+    text = w.str();
+  } else {
+    Table t;
+    t.title = fmt::format("Monte Carlo: {} draws, seed {}", draws, seed);
+    t.key_header = "metric";
+    t.label_header = "Metric";
+    for (auto [name, value] : stats(summaries[0]))
+      t.headers.push_back(name), (void)value;
+    t.headers.push_back("P(< 0)");
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      Row row{metrics[m], metrics[m], {}};
+      for (auto [name, value] : stats(summaries[m]))
+        row.cells.push_back(Cell{money2(value), money2(value), true, value < 0}), (void)name;
+      std::string p = fmt::format("{:.4f}", summaries[m].p_below_zero);
+      row.cells.push_back(Cell{p, p, true, false});
+      t.rows.push_back(std::move(row));
+    }
+    Table r;
+    r.title = "Rank correlation with each metric (share of variance)";
+    r.key_header = "parameter";
+    r.label_header = "Parameter";
+    r.headers = metrics;
+    for (std::size_t p = 0; p < paths.size(); ++p) {
+      Row row{paths[p], paths[p], {}};
+      for (std::size_t m = 0; m < metrics.size(); ++m) {
+        std::string cell = fmt::format("{:+.3f} ({:.0f}%)", rank[p][m], 100 * share(p, m));
+        row.cells.push_back(Cell{cell, fmt::format("{}", rank[p][m]), true, false});
+      }
+      r.rows.push_back(std::move(row));
+    }
+    text = render({t, r}, format, use_colour(o.output));
+  }
+  if (!o.draws_out.empty()) {
+    std::string csv = "draw";
+    for (const auto& p : paths)
+      csv += "," + csv_field(p);
+    for (const auto& m : metrics)
+      csv += "," + csv_field(m);
+    csv += "\n";
+    for (long long d = 0; d < draws; ++d) {
+      csv += std::to_string(d);
+      for (const auto& v : out.values)
+        csv += "," + number_text(v[d]);
+      for (std::size_t m = 0; m < metrics.size(); ++m)
+        csv += "," + (queries[m].measure == model::Measure::shortfall_years
+                          ? fmt::format("{}", out.metrics[m][d])
+                          : money2(out.metrics[m][d]));
+      csv += "\n";
+    }
+    write_output(o.draws_out, csv, {o.file});
+  }
+  write_output(o.output, text, {o.file});
+  return kExitOk;
+}
+
+}  // namespace cli
