@@ -189,6 +189,8 @@ void add_montecarlo(CLI::App& app, Action& action) {
                   "min_headroom, min_gap, npv)")
       ->allow_extra_args(false);
   cmd->add_option("--draws-out", o->draws_out, "Write every draw's parameters and metrics as CSV");
+  cmd->add_option("--by", o->by, "A fan: the first metric's percentiles per period (fy, ...)");
+  cmd->add_flag("--quiet", o->quiet, "No progress bar on a terminal");
   add_output(*cmd, *o);
   cmd->footer(
       "Example:\n"

@@ -89,6 +89,8 @@ struct MonteCarloOptions : OutputOptions {
   int threads = 0;                   // default: the machine's cores
   std::vector<std::string> metrics;  // default cost, headroom, gap, min_headroom, min_gap, npv
   std::string draws_out;             // CSV of every draw's parameters and metrics
+  std::string by;                    // a fan of the first metric's percentiles per period
+  bool quiet = false;                // no progress bar
 };
 int run_montecarlo(const MonteCarloOptions& o);
 

@@ -1,7 +1,13 @@
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <csignal>
+#include <cstdio>
 #include <thread>
 
 #include "cli/commands/commands.h"
@@ -12,6 +18,9 @@
 namespace cli {
 
 namespace {
+
+std::atomic<bool> g_interrupted{false};
+std::atomic<long long> g_done{0};
 
 const std::vector<std::string> kDefaultMetrics = {"cost",         "headroom", "gap",
                                                   "min_headroom", "min_gap",  "npv"};
@@ -34,10 +43,11 @@ model::Distribution distribution_of(const scenarios::ParameterSpec& p) {
   return d;
 }
 
-// Everything computed: values[p][draw] and metrics[m][draw], in pounds.
+// Everything computed: values[p][draw], metrics[m][draw] and fan[period][draw], in pounds.
 struct Draws {
-  std::vector<std::vector<double>> values, metrics;
-  std::string error;  // the first failure, by draw number
+  std::vector<std::vector<double>> values, metrics, fan;
+  std::vector<model::MetricQuery> fan_queries;  // the first metric at each period
+  std::string error;                            // the first failure, by draw number
   long long failed_draw = -1;
 };
 
@@ -50,6 +60,8 @@ void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
   model::Scenario scenario = compiled.base();
   std::vector<double> values(paths.size());
   for (long long draw = first; draw < last; ++draw) {
+    if (g_interrupted) return;
+    ++g_done;
     model::draw_values(factor, distributions, seed, static_cast<std::uint64_t>(draw), values);
     for (std::size_t p = 0; p < values.size(); ++p)
       out.values[p][draw] = values[p];
@@ -65,6 +77,11 @@ void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
         if (!v) return fail(queries[m].text + ": no such period in the horizon");
         out.metrics[m][draw] = model::in_pounds(*v);
       }
+      // A period past a draw's horizon (fewer extensions taken) counts zero.
+      for (std::size_t p = 0; p < out.fan_queries.size(); ++p) {
+        auto v = e.value(out.fan_queries[p]);
+        out.fan[p][draw] = v ? model::in_pounds(*v) : 0.0;
+      }
     } catch (const std::out_of_range& e) {
       return fail(e.what());
     }
@@ -75,9 +92,30 @@ std::string money2(double x) {
   return fmt::format("{:.2f}", x);
 }
 
+// Ctrl-C stops the draws; nothing is written.
+void on_interrupt(int) {
+  g_interrupted = true;
+}
+
+// A progress bar on standard error until `finished`.
+void show_progress(long long draws, const std::atomic<bool>& finished) {
+  while (!finished) {
+    long long done = g_done.load();
+    int width = 40, filled = static_cast<int>(width * done / std::max(1LL, draws));
+    std::fprintf(stderr, "\r[%s%s] %lld/%lld draws", std::string(filled, '#').c_str(),
+                 std::string(width - filled, ' ').c_str(), done, draws);
+    std::fflush(stderr);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  std::fprintf(stderr, "\r%80s\r", "");
+}
+
 }  // namespace
 
 int run_montecarlo(const MonteCarloOptions& o) {
+  g_interrupted = false;
+  g_done = 0;
+  auto previous = std::signal(SIGINT, on_interrupt);
   Format format = choose_format(o.format, o.output);
   Loaded loaded = load_scenario(o.file, o.sets);
   const scenarios::Sensitivity& sens = loaded.analyses.sensitivity;
@@ -108,11 +146,26 @@ int run_montecarlo(const MonteCarloOptions& o) {
   Draws out;
   out.values.assign(paths.size(), std::vector<double>(draws));
   out.metrics.assign(metrics.size(), std::vector<double>(draws));
+  std::vector<std::string> fan_labels;
+  if (!o.by.empty()) {
+    auto basis = model::parse_basis(o.by);
+    if (!basis) fail_usage(fmt::format("--by {}: use fy, contract-year, calendar or month", o.by));
+    model::Evaluation base(loaded.scenario);
+    for (const auto& period : base.projection(*basis).periods) {
+      fan_labels.push_back(period.label);
+      out.fan_queries.push_back(parse_metric_arg(metrics[0] + "@" + period.label, loaded.scenario));
+    }
+    out.fan.assign(fan_labels.size(), std::vector<double>(draws));
+  }
   int threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<int>(std::min<long long>(threads, draws));
   std::vector<std::string> errors(threads);
   std::vector<long long> failed(threads, -1);
   std::vector<std::thread> pool;
+  std::atomic<bool> finished{false};
+  std::thread progress;
+  if (!o.quiet && isatty(STDERR_FILENO))
+    progress = std::thread(show_progress, draws, std::cref(finished));
   for (int t = 0; t < threads; ++t) {
     long long first = draws * t / threads, last = draws * (t + 1) / threads;
     pool.emplace_back([&, t, first, last] {
@@ -122,6 +175,12 @@ int run_montecarlo(const MonteCarloOptions& o) {
   }
   for (auto& th : pool)
     th.join();
+  finished = true;
+  if (progress.joinable()) progress.join();
+  std::signal(SIGINT, previous);
+  if (g_interrupted)
+    throw Exit(130, fmt::format("interrupted after {} of {} draws; nothing written", g_done.load(),
+                                draws));
   for (int t = 0; t < threads; ++t)  // the lowest draw that failed, whatever the threads
     if (failed[t] >= 0) fail_usage(fmt::format("draw {}: {}", failed[t], errors[t]));
 
@@ -157,7 +216,21 @@ int run_montecarlo(const MonteCarloOptions& o) {
         w.key(name).number(std::round(value * 100) / 100);
       w.key("p_below_zero").number(summaries[m].p_below_zero).end_object();
     }
-    w.end_object().key("fan").null().key("parameters").begin_object();
+    w.end_object().key("fan");
+    if (fan_labels.empty()) {
+      w.null();
+    } else {
+      w.begin_object().key("metric").string(metrics[0]).key("basis").string(o.by);
+      w.key("periods").begin_array();
+      for (std::size_t p = 0; p < fan_labels.size(); ++p) {
+        w.begin_object().key("label").string(fan_labels[p]);
+        for (auto [name, value] : stats(model::summarise(out.fan[p])))
+          w.key(name).number(std::round(value * 100) / 100);
+        w.end_object();
+      }
+      w.end_array().end_object();
+    }
+    w.key("parameters").begin_object();
     for (std::size_t p = 0; p < paths.size(); ++p) {
       w.key(paths[p]).begin_object();
       for (std::size_t m = 0; m < metrics.size(); ++m)
@@ -201,7 +274,23 @@ int run_montecarlo(const MonteCarloOptions& o) {
       }
       r.rows.push_back(std::move(row));
     }
-    text = render({t, r}, format, use_colour(o.output));
+    std::vector<Table> tables = {t, r};
+    if (!fan_labels.empty()) {
+      Table f;
+      f.title = fmt::format("Fan: {} by period", metrics[0]);
+      f.key_header = "period";
+      f.label_header = "Period";
+      for (auto [name, value] : stats(model::summarise(out.fan[0])))
+        f.headers.push_back(name), (void)value;
+      for (std::size_t p = 0; p < fan_labels.size(); ++p) {
+        Row row{fan_labels[p], fan_labels[p], {}};
+        for (auto [name, value] : stats(model::summarise(out.fan[p])))
+          row.cells.push_back(Cell{money2(value), money2(value), true, value < 0}), (void)name;
+        f.rows.push_back(std::move(row));
+      }
+      tables.push_back(std::move(f));
+    }
+    text = render(tables, format, use_colour(o.output));
   }
   if (!o.draws_out.empty()) {
     std::string csv = "draw";

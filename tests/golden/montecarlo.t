@@ -29,3 +29,15 @@ $ printf 'scenario: {name: S, start: 2024-04-01}\nenvelope: {annual: 1}\ncontrac
 >2
 envelope: sensitivity.correlation: the correlations are not consistent (the matrix is not positive definite) once envelope.annual and contracts.x.term (0.9) are added
 >= 2
+
+# A fan of cost per financial year: the first nine months are 1,010,966.25
+# whatever the uplift (no anniversary yet) and the extensions.
+$ envelope montecarlo examples/coventry-2019.yaml -n 2000 --metric cost --by fy --format csv | grep '^2019/20,'
+2019/20,1010966.25,0.00,0.00,1010966.25,1010966.25,1010966.25,1010966.25,1010966.25,1010966.25,1010966.25,1010966.25,1010966.25
+>= 0
+
+# Ctrl-C stops cleanly: a message, exit 130, no output file.
+$ rm -f /tmp/envelope-golden-mc-int.json; timeout -s INT 0.5 envelope montecarlo examples/coventry-2019.yaml -n 5000000 -o /tmp/envelope-golden-mc-int.json 2>&1 | sed 's/after [0-9]* of/after N of/'; ls /tmp/envelope-golden-mc-int.json 2>/dev/null; echo done
+envelope: interrupted after N of 5000000 draws; nothing written
+done
+>= 0
