@@ -53,6 +53,11 @@ def main():
     median, worst = wall_ms(tornado, 5)
     print(f"envelope tornado, {rows} parameters: median {median:.0f} ms, worst {worst:.0f} ms "
           f"over 5 runs")
+    mc = ["build/envelope", "montecarlo", "examples/coventry-2019.yaml", "-n", "1000000",
+          "--threads", "2", "--quiet", "--format", "json"]
+    median, worst = wall_ms(mc, 1)
+    print(f"envelope montecarlo, 1,000,000 draws, 2 threads: {median / 1000:.2f} s "
+          f"({1e6 / (median / 1000):,.0f} draws per second)")
     subprocess.run(["build/envelope_bench", "examples/coventry-2019.yaml", "2000"], check=True)
 
 
