@@ -27,15 +27,29 @@ namespace {
 __extension__ typedef __int128 Wide;  // products of pence and day counts cannot overflow
 }  // namespace
 
+namespace {
+
+// Half away from zero on |magnitude| / den, with the sign put back.
+template <typename T>
+std::int64_t rounded_quotient(T product, std::int64_t den) {
+  bool negative = product < 0;
+  T magnitude = negative ? -product : product;
+  T quotient = magnitude / den;
+  if (2 * (magnitude % den) >= den) ++quotient;
+  return static_cast<std::int64_t>(negative ? -quotient : quotient);
+}
+
+}  // namespace
+
 std::int64_t round_ratio(std::int64_t value, std::int64_t num, std::int64_t den) {
   assert(den > 0);
-  Wide product = static_cast<Wide>(value) * num;
-  bool negative = product < 0;
-  Wide magnitude = negative ? -product : product;
-  Wide quotient = magnitude / den;
-  Wide remainder = magnitude % den;
-  if (2 * remainder >= den) ++quotient;
-  return static_cast<std::int64_t>(negative ? -quotient : quotient);
+  // 64-bit arithmetic when the product fits with room to double the remainder
+  // (every realistic amount); 128-bit otherwise. Both are exact.
+  std::int64_t product;
+  if (!__builtin_mul_overflow(value, num, &product) && product > INT64_MIN / 4 &&
+      product < INT64_MAX / 4 && den < INT64_MAX / 4)
+    return rounded_quotient(product, den);
+  return rounded_quotient(static_cast<Wide>(value) * num, den);
 }
 
 namespace {
