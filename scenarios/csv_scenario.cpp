@@ -119,16 +119,31 @@ bool looks_like_path_value_csv(std::string_view text) {
   return first == "path,value" || first.starts_with("path,value,");
 }
 
-TreeResult parse_path_value_csv(std::string_view text, std::string_view source_name) {
+namespace {
+
+// The rows of a CSV file, or nullopt after adding its errors to `out` (an
+// empty file says what header was expected).
+std::optional<CsvResult> rows_of(std::string_view text, std::string_view source_name,
+                                 const char* expected_header, TreeResult& out) {
   CsvResult csv = parse_csv(text, source_name);
-  TreeResult out;
   out.errors = csv.errors;
-  if (!csv.errors.empty()) return out;
-  auto source = std::make_shared<const std::string>(source_name);
+  if (!csv.errors.empty()) return std::nullopt;
   if (csv.rows.empty()) {
-    out.errors.add(Mark{source, 1, 1}, "", "empty file: expected the header path,value");
-    return out;
+    out.errors.add(Mark{std::make_shared<const std::string>(source_name), 1, 1}, "",
+                   std::string("empty file: expected ") + expected_header);
+    return std::nullopt;
   }
+  return csv;
+}
+
+}  // namespace
+
+TreeResult parse_path_value_csv(std::string_view text, std::string_view source_name) {
+  TreeResult out;
+  auto read = rows_of(text, source_name, "the header path,value", out);
+  if (!read) return out;
+  const CsvResult& csv = *read;
+  auto source = std::make_shared<const std::string>(source_name);
   const CsvRow& header = csv.rows.front();
   bool note = header.size() == 3 && trimmed(header[2].text) == "note";
   if (header.size() < 2 || trimmed(header[0].text) != "path" ||
@@ -199,15 +214,11 @@ void check_columns(const CsvRow& header, const std::vector<std::vector<std::stri
 
 TreeResult parse_csv_table(std::string_view text, std::string_view source_name,
                            std::string_view section) {
-  CsvResult csv = parse_csv(text, source_name);
   TreeResult out;
-  out.errors = csv.errors;
-  if (!csv.errors.empty()) return out;
+  auto read = rows_of(text, source_name, "a header row starting with id", out);
+  if (!read) return out;
+  const CsvResult& csv = *read;
   auto source = std::make_shared<const std::string>(source_name);
-  if (csv.rows.empty()) {
-    out.errors.add(Mark{source, 1, 1}, "", "empty file: expected a header row starting with id");
-    return out;
-  }
   const CsvRow& header = csv.rows.front();
   if (trimmed(header[0].text) != "id") {
     out.errors.add(header[0].mark, "",

@@ -124,14 +124,6 @@ std::string cell(const Node& n) {
   return as_is ? t : double_quoted(t);
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s)
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 // True when the keys so far end in an opaque key (see split_scenario_path):
 // what is below is written as one value.
 bool opaque(const std::vector<std::string>& keys) {
@@ -155,6 +147,14 @@ void csv_rows(const Node& n, std::vector<std::string>& keys, std::string& out) {
 }
 
 }  // namespace
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s)
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
 
 std::string write_yaml(const Node& root) {
   std::string out;

@@ -18,4 +18,8 @@ std::string write_yaml(const Node& root);
 // sensitivity.parameters as YAML flow values; LF line ends, no byte-order mark.
 std::string write_path_value_csv(const Node& root);
 
+// One CSV field, in double quotes (inner quotes doubled) when it holds a comma,
+// a quote or a line break.
+std::string csv_field(const std::string& s);
+
 }  // namespace scenarios

@@ -16,7 +16,7 @@ int run_run(const RunOptions& o) {
   model::Evaluation evaluation(loaded.scenario);
   std::string text;
   if (format == Format::json) {
-    text = projection_json(loaded.scenario, loaded.source, evaluation, *basis);
+    text = projection_json(loaded.scenario, evaluation, *basis);
   } else if (format == Format::csv) {
     text = render_csv(projection_table(loaded.scenario, evaluation.projection(*basis)));
   } else {

@@ -139,8 +139,7 @@ Table headline_table(const model::Scenario& s, model::Evaluation& e) {
   return t;
 }
 
-std::string projection_json(const model::Scenario& s, const std::string& source,
-                            model::Evaluation& e, model::Basis basis) {
+std::string projection_json(const model::Scenario& s, model::Evaluation& e, model::Basis basis) {
   const model::Projection& p = e.projection(basis);
   JsonWriter w;
   w.begin_object();

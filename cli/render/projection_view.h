@@ -34,7 +34,6 @@ Table whole_life_table(const model::Scenario& s);
 Table headline_table(const model::Scenario& s, model::Evaluation& e);
 
 // {"scenario", "basis", "periods", "metrics"} as documented in the README.
-std::string projection_json(const model::Scenario& s, const std::string& source,
-                            model::Evaluation& e, model::Basis basis);
+std::string projection_json(const model::Scenario& s, model::Evaluation& e, model::Basis basis);
 
 }  // namespace cli

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "scenarios/writer.h"
+
 namespace cli {
 
 namespace {
@@ -69,14 +71,6 @@ std::string render_text(const Table& t, bool colour) {
     out += text + "\n";
   }
   return out;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s)
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 std::string render_csv(const Table& t) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/money.h"
+#include "scenarios/writer.h"
 
 namespace cli {
 
@@ -42,7 +43,7 @@ std::string render_text(const Table& t, bool colour);
 std::string render_csv(const Table& t);
 std::string render_markdown(const Table& t);
 
-// One CSV field, quoted when it needs to be.
-std::string csv_field(const std::string& s);
+// CSV fields are quoted by scenarios::csv_field.
+using scenarios::csv_field;
 
 }  // namespace cli
