@@ -161,16 +161,34 @@ std::vector<std::string> all_metric_names(const Scenario& s) {
 }
 
 Evaluation::Evaluation(const Scenario& s) : scenario_(s) {
-  auto h = horizon_of(s);
+  refresh();
+}
+
+void Evaluation::refresh() {
+  auto h = horizon_of(scenario_);
   assert(h.has_value());
   horizon_ = *h;
+  std::fill(std::begin(fresh_), std::end(fresh_), false);
+}
+
+std::shared_ptr<const Layout> Evaluation::layout(Basis basis) {
+  for (const auto& l : layouts_)
+    if (l->basis == basis && l->horizon.first == horizon_.first &&
+        l->horizon.last == horizon_.last && l->fiscal_year_start == scenario_.fiscal_year_start)
+      return l;
+  constexpr std::size_t kKept = 64;  // horizons a run varies over are few
+  if (layouts_.size() == kKept) layouts_.erase(layouts_.begin());
+  layouts_.push_back(make_layout(horizon_, basis, scenario_.fiscal_year_start));
+  return layouts_.back();
 }
 
 const Projection& Evaluation::projection(Basis basis) {
-  auto it = projections_.find(basis);
-  if (it == projections_.end())
-    it = projections_.emplace(basis, project(scenario_, horizon_, basis)).first;
-  return it->second;
+  auto slot = static_cast<std::size_t>(basis);
+  if (!fresh_[slot]) {
+    project(scenario_, layout(basis), projections_[slot]);
+    fresh_[slot] = true;
+  }
+  return projections_[slot];
 }
 
 Money Evaluation::period_value(const MetricQuery& q, const Projection& p,
@@ -208,9 +226,17 @@ Money Evaluation::period_value(const MetricQuery& q, const Projection& p,
 
 Money Evaluation::npv() {
   const Projection& fy = projection(Basis::financial_year);
+  // (1 + r)^f by repeated multiplication: the same bits on every platform,
+  // where std::pow may differ in the last place.
+  if (discount_.empty() || discount_rate_ != scenario_.discount_rate) {
+    discount_rate_ = scenario_.discount_rate;
+    discount_.assign(1, 1.0);
+  }
+  while (discount_.size() < fy.periods.size())
+    discount_.push_back(discount_.back() * (1.0 + discount_rate_));
   double total = 0;
   for (std::size_t f = 0; f < fy.periods.size(); ++f)
-    total += static_cast<double>(fy.cost[f].pence) / std::pow(1.0 + scenario_.discount_rate, f);
+    total += static_cast<double>(fy.cost[f].pence) / discount_[f];
   return round_to_pence(total);
 }
 

@@ -61,9 +61,17 @@ struct MetricValue {
 
 // A scenario's projections, computed on first use per basis. The scenario must
 // outlive the Evaluation. Precondition: horizon_of(s) has a value.
+//
+// One Evaluation can follow a scenario that changes (Monte Carlo, grids):
+// after the scenario object is changed in place, refresh() forgets the
+// projections but keeps their buffers and the layouts of horizons seen before,
+// so evaluating again allocates nothing.
 class Evaluation {
  public:
   explicit Evaluation(const Scenario& s);
+
+  // Call after the scenario changed. Precondition: horizon_of(s) has a value.
+  void refresh();
 
   const Horizon& horizon() const { return horizon_; }
   const Projection& projection(Basis basis);
@@ -73,10 +81,15 @@ class Evaluation {
 
  private:
   Money period_value(const MetricQuery& q, const Projection& p, std::size_t period) const;
+  std::shared_ptr<const Layout> layout(Basis basis);
 
+  static constexpr std::size_t kBases = 4;
   const Scenario& scenario_;
   Horizon horizon_;
-  std::map<Basis, Projection> projections_;
+  Projection projections_[kBases];
+  bool fresh_[kBases] = {};
+  std::vector<std::shared_ptr<const Layout>> layouts_;  // most recent last
+  double discount_rate_ = 0;
+  std::vector<double> discount_;  // (1 + discount_rate_)^f
 };
-
 }  // namespace model

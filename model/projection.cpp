@@ -52,30 +52,54 @@ Money yearly_amount(const YearlyAmount& a, int first_fy, int f) {
   return round_to_pence(static_cast<double>(a.annual.pence) * compound(a.change, f));
 }
 
+std::shared_ptr<const Layout> make_layout(const Horizon& h, Basis basis, int fiscal_year_start) {
+  auto out = std::make_shared<Layout>();
+  out->basis = basis;
+  out->horizon = h;
+  out->fiscal_year_start = fiscal_year_start;
+  out->periods = periods_of(h, basis, fiscal_year_start);
+  out->period_of.resize(h.months());
+  for (std::size_t p = 0; p < out->periods.size(); ++p)
+    for (Month m = out->periods[p].first; m <= out->periods[p].last; ++m)
+      out->period_of[m - h.first] = static_cast<int>(p);
+  return out;
+}
+
 namespace {
 
+// round(value * k / 12), half away from zero: round_ratio with a constant
+// divisor, which the compiler turns into a multiplication.
+std::int64_t round_twelfths(std::int64_t value, int k) {
+  if (value <= -(std::int64_t{1} << 58) || value >= (std::int64_t{1} << 58))
+    return round_ratio(value, k, 12);
+  std::int64_t product = value * k;
+  std::int64_t magnitude = product < 0 ? -product : product;
+  std::int64_t quotient = magnitude / 12;
+  if (2 * (magnitude % 12) >= 12) ++quotient;
+  return product < 0 ? -quotient : quotient;
+}
+
 // Splits a yearly amount over its 12 months by cumulative rounding (SPEC 3.1)
-// and adds the months first..last of it to the periods holding them.
+// and adds the months first..last of it to the periods holding them, one
+// run of months per period.
 class Splitter {
  public:
-  Splitter(const Horizon& h, const std::vector<Period>& periods, Apportion apportion)
-      : horizon_(h), periods_(periods), apportion_(apportion), period_of_(h.months()) {
-    for (std::size_t p = 0; p < periods.size(); ++p)
-      for (Month m = periods[p].first; m <= periods[p].last; ++m)
-        period_of_[m - h.first] = int(p);
-  }
+  Splitter(const Layout& layout, Apportion apportion) : layout_(layout), apportion_(apportion) {}
 
   // Adds months [first, last] (clipped to the horizon) of the year starting at
   // `year_start` whose amount is `amount` into `out`, indexed by period.
   void add(Money amount, Month year_start, Month first, Month last, std::vector<Money>& out) const {
-    first = std::max(first, horizon_.first);
-    last = std::min(last, horizon_.last);
+    const Horizon& h = layout_.horizon;
+    first = std::max(first, h.first);
+    last = std::min(last, h.last);
+    if (first > last) return;
+    Money before = cumulative(amount, year_start, first - year_start);
     while (first <= last) {
-      const Period& period = periods_[period_of_[first - horizon_.first]];
-      Month run_last = std::min(last, period.last);
-      out[period_of_[first - horizon_.first]] +=
-          cumulative(amount, year_start, run_last + 1 - year_start) -
-          cumulative(amount, year_start, first - year_start);
+      int period = layout_.period_of[first - h.first];
+      Month run_last = std::min(last, layout_.periods[period].last);
+      Money through = cumulative(amount, year_start, run_last + 1 - year_start);
+      out[period] += through - before;
+      before = through;
       first = run_last + 1;
     }
   }
@@ -83,57 +107,68 @@ class Splitter {
  private:
   // The rounded share of `amount` for the first k months of its year.
   Money cumulative(Money amount, Month year_start, int k) const {
-    if (apportion_ == Apportion::months) return Money{round_ratio(amount.pence, k, 12)};
+    if (k == 0) return Money{};
+    if (k == 12) return amount;
+    if (apportion_ == Apportion::months) return Money{round_twelfths(amount.pence, k)};
     return Money{
         round_ratio(amount.pence, days_into_year(year_start, k), days_into_year(year_start, 12))};
   }
 
-  Horizon horizon_;
-  const std::vector<Period>& periods_;
+  const Layout& layout_;
   Apportion apportion_;
-  std::vector<int> period_of_;
 };
 
-std::vector<Money> contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
-                                  std::size_t periods) {
-  std::vector<Money> out(periods);
+void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
+                    std::vector<Money>& out) {
+  double product = 1.0;  // prod_{j=1..k}(1 + u_j), as contract_year_value computes it
   for (int k = 0, years = c.years_taken(); k < years; ++k) {
+    if (k > 0) product *= 1.0 + c.uplift.at(k);
     Month year_start = c.start + 12 * k;
     if (year_start > h.last) break;
     if (year_start + 11 < h.first) continue;
-    split.add(contract_year_value(c, k), year_start, year_start, year_start + 11, out);
+    Money value = k == 0 ? c.annual : round_to_pence(static_cast<double>(c.annual.pence) * product);
+    split.add(value, year_start, year_start, year_start + 11, out);
   }
-  return out;
 }
 
-std::vector<Money> yearly_amounts(const YearlyAmount& a, std::optional<Month> from,
-                                  std::optional<Month> until, const Splitter& split,
-                                  const Horizon& h, int fys, std::size_t periods) {
-  std::vector<Money> out(periods);
+void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optional<Month> until,
+                    const Splitter& split, const Horizon& h, int fys, std::vector<Money>& out) {
   int first_fy = financial_year_of(h.first, fys);
   int last_fy = financial_year_of(h.last, fys);
   Month active_first = from.value_or(h.first), active_last = until.value_or(h.last);
+  double product = 1.0;  // as yearly_amount compounds it
   for (int fy = first_fy; fy <= last_fy; ++fy) {
+    int f = fy - first_fy;
+    if (f > 0) product *= 1.0 + a.change.at(f);
     Month year_start = financial_year_start(fy, fys);
     Month first = std::max(year_start, active_first);
     Month last = std::min(year_start + 11, active_last);
     if (first > last) continue;
-    split.add(yearly_amount(a, first_fy, fy - first_fy), year_start, first, last, out);
+    auto named = std::find_if(a.by_year.begin(), a.by_year.end(),
+                              [fy](const auto& entry) { return entry.first == fy; });
+    Money amount = named != a.by_year.end() ? named->second
+                   : f == 0                 ? a.annual
+                            : round_to_pence(static_cast<double>(a.annual.pence) * product);
+    split.add(amount, year_start, first, last, out);
   }
-  return out;
 }
 
 // Shares a contract's cumulative cost between its streams (SPEC 3.4).
 void attribute(const Contract& c, const std::vector<Money>& cost,
                std::vector<std::vector<Money>>& committed) {
+  constexpr std::size_t kOnStack = 16;
+  Money on_stack[kOnStack];
+  std::vector<Money> spill;
+  std::size_t n = c.funded_by.size();
+  Money* before = n <= kOnStack ? on_stack : (spill.resize(n), spill.data());
+  std::fill(before, before + n, Money{});
   Money cumulative;
-  std::vector<Money> before(c.funded_by.size());
   for (std::size_t p = 0; p < cost.size(); ++p) {
     cumulative += cost[p];
     Money given;
-    for (std::size_t i = 0; i < c.funded_by.size(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
       const Share& share = c.funded_by[i];
-      bool last = i + 1 == c.funded_by.size();
+      bool last = i + 1 == n;
       Money now = last ? cumulative - given
                        : round_to_pence(share.share * static_cast<double>(cumulative.pence));
       given += now;
@@ -143,22 +178,34 @@ void attribute(const Contract& c, const std::vector<Money>& cost,
   }
 }
 
+// Sets `rows` to `count` rows of `n` zeros, keeping the memory it has.
+void zero_rows(std::vector<std::vector<Money>>& rows, std::size_t count, std::size_t n) {
+  rows.resize(count);
+  for (auto& row : rows)
+    row.assign(n, Money{});
+}
+
 }  // namespace
 
-Projection project(const Scenario& s, const Horizon& h, Basis basis) {
-  Projection out;
-  out.basis = basis;
+void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection& out) {
+  assert(layout->fiscal_year_start == s.fiscal_year_start);
+  const Horizon& h = layout->horizon;
+  out.basis = layout->basis;
   out.horizon = h;
-  out.periods = periods_of(h, basis, s.fiscal_year_start);
+  out.layout = std::move(layout);
+  out.periods = out.layout->periods;
   std::size_t n = out.periods.size();
-  Splitter split(h, out.periods, s.apportion);
+  Splitter split(*out.layout, s.apportion);
   out.cost.assign(n, Money{});
   out.funding.assign(n, Money{});
   out.pooled.assign(n, Money{});
-  out.committed.assign(s.funding.size(), std::vector<Money>(n));
-  for (const Contract& c : s.contracts) {
-    out.contract_cost.push_back(contract_costs(c, split, h, n));
-    const std::vector<Money>& cost = out.contract_cost.back();
+  zero_rows(out.committed, s.funding.size(), n);
+  zero_rows(out.contract_cost, s.contracts.size(), n);
+  zero_rows(out.stream_funding, s.funding.size(), n);
+  for (std::size_t i = 0; i < s.contracts.size(); ++i) {
+    const Contract& c = s.contracts[i];
+    std::vector<Money>& cost = out.contract_cost[i];
+    contract_costs(c, split, h, cost);
     for (std::size_t p = 0; p < n; ++p)
       out.cost[p] += cost[p];
     if (c.funded_by.empty())
@@ -167,14 +214,20 @@ Projection project(const Scenario& s, const Horizon& h, Basis basis) {
     else
       attribute(c, cost, out.committed);
   }
-  for (const FundingStream& f : s.funding) {
-    out.stream_funding.push_back(
-        yearly_amounts(f.amount, f.from, f.until, split, h, s.fiscal_year_start, n));
+  for (std::size_t i = 0; i < s.funding.size(); ++i) {
+    const FundingStream& f = s.funding[i];
+    yearly_amounts(f.amount, f.from, f.until, split, h, s.fiscal_year_start, out.stream_funding[i]);
     for (std::size_t p = 0; p < n; ++p)
-      out.funding[p] += out.stream_funding.back()[p];
+      out.funding[p] += out.stream_funding[i][p];
   }
-  out.envelope =
-      yearly_amounts(s.envelope, std::nullopt, std::nullopt, split, h, s.fiscal_year_start, n);
+  out.envelope.assign(n, Money{});
+  yearly_amounts(s.envelope, std::nullopt, std::nullopt, split, h, s.fiscal_year_start,
+                 out.envelope);
+}
+
+Projection project(const Scenario& s, const Horizon& h, Basis basis) {
+  Projection out;
+  project(s, make_layout(h, basis, s.fiscal_year_start), out);
   return out;
 }
 

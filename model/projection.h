@@ -3,6 +3,8 @@
 // periods, lines and totals reconcile exactly.
 #pragma once
 
+#include <memory>
+#include <span>
 #include <vector>
 
 #include "model/calendar.h"
@@ -11,12 +13,24 @@
 
 namespace model {
 
+// The periods of one horizon and basis, and the period holding each month:
+// computed once and shared by every projection over that horizon.
+struct Layout {
+  Basis basis = Basis::financial_year;
+  Horizon horizon;
+  int fiscal_year_start = 4;
+  std::vector<Period> periods;
+  std::vector<int> period_of;  // [month - horizon.first]
+};
+std::shared_ptr<const Layout> make_layout(const Horizon& h, Basis basis, int fiscal_year_start);
+
 // Amounts per period. Rows are indexed [period]; per-contract and per-stream
 // vectors are indexed [contract][period] and [stream][period].
 struct Projection {
   Basis basis = Basis::financial_year;
   Horizon horizon;
-  std::vector<Period> periods;
+  std::shared_ptr<const Layout> layout;
+  std::span<const Period> periods;  // layout->periods
   std::vector<std::vector<Money>> contract_cost;
   std::vector<std::vector<Money>> stream_funding;
   std::vector<std::vector<Money>> committed;  // cost attributed to each stream (SPEC 3.4)
@@ -29,6 +43,10 @@ struct Projection {
 
 // Precondition: the scenario satisfies the rules of model/scenario.h.
 Projection project(const Scenario& s, const Horizon& h, Basis basis);
+// The same into `out`, reusing its buffers: no allocation once `out` has held a
+// projection of as many contracts, streams and periods. Precondition as above,
+// and layout->fiscal_year_start == s.fiscal_year_start.
+void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection& out);
 
 // Value of contract year k (0-based): round(annual * prod_{j=1..k}(1 + u_j)).
 Money contract_year_value(const Contract& c, int k);

@@ -234,6 +234,7 @@ std::optional<CompiledScenario> CompiledScenario::compile(
     out.parameters_.push_back(std::move(p));
   }
   if (errors.size() > errors_before) return std::nullopt;
+  out.find_live_expressions();
   return out;
 }
 
@@ -278,34 +279,47 @@ std::vector<CompiledScenario::Path> CompiledScenario::numeric_paths() const {
   return out;
 }
 
+void CompiledScenario::find_live_expressions() {
+  const auto& assumptions = bindings_.assumptions;
+  std::vector<char> live(assumptions.size(), 0), fixed(assumptions.size(), 0);
+  for (const Parameter& p : parameters_)
+    if (p.assumption >= 0) live[p.assumption] = fixed[p.assumption] = 1;
+  auto uses_live = [&](const std::vector<int>& args) {
+    return std::any_of(args.begin(), args.end(), [&](int a) { return live[a] != 0; });
+  };
+  for (std::size_t j = 0; j < assumptions.size(); ++j) {  // each after those it uses
+    assumption_values_.push_back(assumptions[j].value);
+    if (!fixed[j] && assumptions[j].expression && uses_live(assumptions[j].arguments)) {
+      live[j] = 1;
+      live_assumptions_.push_back(static_cast<int>(j));
+    }
+    if (live[j] && assumptions[j].name == "discount_rate") discount_rate_ = static_cast<int>(j);
+  }
+  for (std::size_t i = 0; i < bindings_.computed.size(); ++i)
+    if (uses_live(bindings_.computed[i].arguments)) live_computed_.push_back(static_cast<int>(i));
+}
+
 std::optional<std::string> CompiledScenario::apply_assumptions(std::span<const double> values,
                                                                model::Scenario& out) const {
-  const auto& assumptions = bindings_.assumptions;
   std::vector<double>& v = assumption_values_;
-  v.resize(assumptions.size());
-  std::vector<char> fixed(assumptions.size(), 0);
   for (std::size_t i = 0; i < parameters_.size(); ++i)
-    if (parameters_[i].assumption >= 0) {
-      v[parameters_[i].assumption] = values[i];
-      fixed[parameters_[i].assumption] = 1;
-    }
-  std::vector<double> arguments;
+    if (parameters_[i].assumption >= 0) v[parameters_[i].assumption] = values[i];
+  std::vector<double>& arguments = arguments_;
   auto evaluate = [&](const Expression& e, const std::vector<int>& args) {
     arguments.clear();
     for (int a : args)
       arguments.push_back(v[a]);
     return e.evaluate(arguments);
   };
-  for (std::size_t j = 0; j < assumptions.size(); ++j) {
-    if (fixed[j]) continue;
-    const auto& a = assumptions[j];
-    v[j] = a.expression ? evaluate(*a.expression, a.arguments) : a.value;
+  for (int j : live_assumptions_) {
+    const auto& a = bindings_.assumptions[j];
+    v[j] = evaluate(*a.expression, a.arguments);
     if (!std::isfinite(v[j]))
       return "assumptions." + a.name + ": gives no finite number (division by zero?)";
   }
-  for (std::size_t j = 0; j < assumptions.size(); ++j)
-    if (assumptions[j].name == "discount_rate") out.discount_rate = v[j];
-  for (const Bindings::Computed& c : bindings_.computed) {
+  if (discount_rate_ >= 0) out.discount_rate = v[discount_rate_];
+  for (int i : live_computed_) {
+    const Bindings::Computed& c = bindings_.computed[i];
     double value = evaluate(*c.expression, c.arguments);
     auto error = std::isfinite(value) ? write(out, c.sink, value)
                                       : std::optional<std::string>("gives no finite number");

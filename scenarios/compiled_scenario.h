@@ -79,7 +79,13 @@ class CompiledScenario {
   std::vector<Parameter> parameters_;
   std::vector<double> base_values_;
   bool varies_assumptions_ = false;
-  mutable std::vector<double> assumption_values_;  // scratch for apply()
+  // Which expressions depend on a parameter: apply() evaluates only those.
+  void find_live_expressions();
+  std::vector<int> live_assumptions_;  // indices into bindings_.assumptions, in order
+  std::vector<int> live_computed_;     // indices into bindings_.computed
+  int discount_rate_ = -1;             // the assumption, when it depends on a parameter
+  // Scratch for apply(), kept so that applying allocates nothing.
+  mutable std::vector<double> assumption_values_, arguments_;
 };
 
 }  // namespace scenarios

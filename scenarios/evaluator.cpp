@@ -10,10 +10,10 @@ model::MetricOrError MetricEvaluator::operator()(std::span<const double> values)
     return *error;
   }
   if (!model::horizon_of(scenario_)) return std::string("the horizon is empty");
-  model::Evaluation evaluation(scenario_);
+  evaluation_.refresh();
   std::optional<model::MetricValue> v;
   try {
-    v = evaluation.value(query_);
+    v = evaluation_.value(query_);
   } catch (const std::out_of_range& e) {
     return std::string(e.what());
   }

@@ -58,6 +58,7 @@ void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
                long long last, Draws& out, std::string& error, long long& failed_draw) {
   scenarios::CompiledScenario compiled = compile_parameters(loaded, paths);
   model::Scenario scenario = compiled.base();
+  model::Evaluation e(scenario);
   std::vector<double> values(paths.size());
   for (long long draw = first; draw < last; ++draw) {
     if (g_interrupted) return;
@@ -71,7 +72,7 @@ void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
     };
     if (auto why = compiled.apply(values, scenario)) return fail(*why);
     try {
-      model::Evaluation e(scenario);
+      e.refresh();
       for (std::size_t m = 0; m < queries.size(); ++m) {
         auto v = e.value(queries[m]);
         if (!v) return fail(queries[m].text + ": no such period in the horizon");
