@@ -104,32 +104,69 @@ bool same_file(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+OutputFile::OutputFile(const std::string& path, const std::vector<std::string>& inputs)
+    : path_(path) {
+  for (const std::string& input : inputs)
+    if (input != "-" && same_file(path, input))
+      fail_usage(fmt::format("{}: refusing to overwrite an input file", path));
+  std::filesystem::path target(path);
+  std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
+  temporary_ = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  fd_ = mkstemp(temporary_.data());
+  if (fd_ < 0) fail_usage(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd_, 0666 & ~mask);
+}
+
+OutputFile::~OutputFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_) std::remove(temporary_.c_str());
+}
+
+void OutputFile::write(std::string_view text) {
+  buffer_ += text;
+  if (buffer_.size() >= (1 << 20)) flush();
+}
+
+void OutputFile::flush() {
+  const char* data = buffer_.data();
+  std::size_t left = buffer_.size();
+  while (ok_ && left > 0) {
+    ssize_t written = ::write(fd_, data, left);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) {
+      ok_ = false;
+      error_ = errno;
+      break;
+    }
+    data += written, left -= static_cast<std::size_t>(written);
+  }
+  buffer_.clear();
+}
+
+void OutputFile::commit() {
+  flush();
+  auto check = [&](bool step) {
+    if (ok_ && !step) ok_ = false, error_ = errno;
+  };
+  check(::fsync(fd_) == 0);
+  check(::close(fd_) == 0);
+  fd_ = -1;
+  check(ok_ && std::rename(temporary_.c_str(), path_.c_str()) == 0);
+  if (!ok_) fail_usage(fmt::format("{}: cannot write: {}", path_, std::strerror(error_)));
+  committed_ = true;
+}
+
 void write_output(const std::string& path, const std::string& text,
                   const std::vector<std::string>& inputs) {
   if (path.empty() || path == "-") {
     std::cout << text << std::flush;
     return;
   }
-  for (const std::string& input : inputs)
-    if (input != "-" && same_file(path, input))
-      fail_usage(fmt::format("{}: refusing to overwrite an input file", path));
-  std::filesystem::path target(path);
-  std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
-  std::string pattern = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  int fd = mkstemp(pattern.data());
-  if (fd < 0) fail_usage(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  ok = (::fsync(fd) == 0) && ok;
-  ok = (::close(fd) == 0) && ok;
-  if (ok) ok = std::rename(pattern.c_str(), path.c_str()) == 0;
-  if (!ok) {
-    int error = errno;
-    std::remove(pattern.c_str());
-    fail_usage(fmt::format("{}: cannot write: {}", path, std::strerror(error)));
-  }
+  OutputFile file(path, inputs);
+  file.write(text);
+  file.commit();
 }
 
 }  // namespace cli

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/scenario.h"
@@ -55,5 +56,27 @@ bool use_colour(const std::string& output);
 // file renamed into place. Refuses to overwrite any of `inputs`.
 void write_output(const std::string& path, const std::string& text,
                   const std::vector<std::string>& inputs = {});
+
+// A file written piece by piece through a temporary beside it, renamed into
+// place by commit(). Destroyed uncommitted (a failure, an interruption), it
+// removes the temporary and leaves `path` as it was. Refuses (exit 2) a path
+// that is one of `inputs`, and a file it cannot write.
+class OutputFile {
+ public:
+  OutputFile(const std::string& path, const std::vector<std::string>& inputs);
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile();
+
+  void write(std::string_view text);
+  void commit();
+
+ private:
+  void flush();
+  std::string path_, temporary_, buffer_;
+  int fd_ = -1;
+  bool ok_ = true, committed_ = false;
+  int error_ = 0;
+};
 
 }  // namespace cli

@@ -29,34 +29,68 @@ double normal_cdf(double x) {
   return 0.5 * std::erfc(-x / std::sqrt(2.0));
 }
 
+namespace {
+
+// (c[0] + c[1] r + ... + c[7] r^7), by Horner's rule.
+double polynomial7(const double (&c)[8], double r) {
+  double sum = c[7];
+  for (int i = 6; i >= 0; --i)
+    sum = sum * r + c[i];
+  return sum;
+}
+
+}  // namespace
+
+// Wichura's algorithm AS 241 (PPND16, Applied Statistics 37(3), 1988):
+// rational functions in three regions, accurate to about 1e-16, with no
+// call to the error function (which differs between C libraries).
 double normal_quantile(double p) {
   assert(p > 0 && p < 1);
-  static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
-                             1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
-  static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                             6.680131188771972e+01, -1.328068155288572e+01};
-  static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-                             -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
-  static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                             3.754408661907416e+00};
-  double x;
-  if (p < 0.02425) {
-    double q = std::sqrt(-2 * std::log(p));
-    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-        ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  } else if (p > 1 - 0.02425) {
-    double q = std::sqrt(-2 * std::log1p(-p));
-    x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-        ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  } else {
-    double q = p - 0.5, r = q * q;
-    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  static constexpr double a[] = {3.3871328727963666080e0,  1.3314166789178437745e+2,
+                                 1.9715909503065514427e+3, 1.3731693765509461125e+4,
+                                 4.5921953931549871457e+4, 6.7265770927008700853e+4,
+                                 3.3430575583588128105e+4, 2.5090809287301226727e+3};
+  static constexpr double b[] = {1.0,
+                                 4.2313330701600911252e+1,
+                                 6.8718700749205790830e+2,
+                                 5.3941960214247511077e+3,
+                                 2.1213794301586595867e+4,
+                                 3.9307895800092710610e+4,
+                                 2.8729085735721942674e+4,
+                                 5.2264952788528545610e+3};
+  static constexpr double c[] = {1.42343711074968357734e0,  4.63033784615654529590e0,
+                                 5.76949722146069140550e0,  3.64784832476320460504e0,
+                                 1.27045825245236838258e0,  2.41780725177450611770e-1,
+                                 2.27238449892691845833e-2, 7.74545014278341407640e-4};
+  static constexpr double d[] = {1.0,
+                                 2.05319162663775882187e0,
+                                 1.67638483018380384940e0,
+                                 6.89767334985100004550e-1,
+                                 1.48103976427480074590e-1,
+                                 1.51986665636164571966e-2,
+                                 5.47593808499534494600e-4,
+                                 1.05075007164441684324e-9};
+  static constexpr double e[] = {6.65790464350110377720e0,  5.46378491116411436990e0,
+                                 1.78482653991729133580e0,  2.96560571828504891230e-1,
+                                 2.65321895265761230930e-2, 1.24266094738807843860e-3,
+                                 2.71155556874348757815e-5, 2.01033439929228813265e-7};
+  static constexpr double f[] = {1.0,
+                                 5.99832206555887937690e-1,
+                                 1.36929880922735805310e-1,
+                                 1.48753612908506148525e-2,
+                                 7.86869131145613259100e-4,
+                                 1.84631831751005468180e-5,
+                                 1.42151175831644588870e-7,
+                                 2.04426310338993978564e-15};
+  double q = p - 0.5;
+  if (std::fabs(q) <= 0.425) {
+    double r = 0.180625 - q * q;
+    return q * polynomial7(a, r) / polynomial7(b, r);
   }
-  // One Halley step against the exact CDF.
-  double e = normal_cdf(x) - p;
-  double u = e * std::sqrt(2 * M_PI) * std::exp(x * x / 2);
-  return x - u / (1 + x * u / 2);
+  double r = std::sqrt(-std::log(q < 0 ? p : 1 - p));
+  double x = r <= 5 ? polynomial7(c, r - 1.6) / polynomial7(d, r - 1.6)
+                    : polynomial7(e, r - 5) / polynomial7(f, r - 5);
+  return q < 0 ? -x : x;
 }
 
 namespace {
@@ -151,44 +185,6 @@ double quantile(const Distribution& d, double u) {
     }
   }
   return d.low;
-}
-
-double percentile(std::span<const double> sorted, double p) {
-  assert(!sorted.empty());
-  double h = (static_cast<double>(sorted.size()) - 1) * p;
-  std::size_t i = static_cast<std::size_t>(std::floor(h));
-  if (i + 1 >= sorted.size()) return sorted.back();
-  return sorted[i] + (h - static_cast<double>(i)) * (sorted[i + 1] - sorted[i]);
-}
-
-std::vector<double> ranks(std::span<const double> values) {
-  std::vector<std::size_t> order(values.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
-  std::vector<double> out(values.size());
-  for (std::size_t i = 0; i < order.size();) {
-    std::size_t j = i;
-    while (j + 1 < order.size() && values[order[j + 1]] == values[order[i]])
-      ++j;
-    double average = (static_cast<double>(i + j) / 2) + 1;
-    for (std::size_t k = i; k <= j; ++k)
-      out[order[k]] = average;
-    i = j + 1;
-  }
-  return out;
-}
-
-double spearman(std::span<const double> a, std::span<const double> b) {
-  std::vector<double> ra = ranks(a), rb = ranks(b);
-  double n = static_cast<double>(ra.size());
-  double mean = (n + 1) / 2, sab = 0, saa = 0, sbb = 0;
-  for (std::size_t i = 0; i < ra.size(); ++i) {
-    sab += (ra[i] - mean) * (rb[i] - mean);
-    saa += (ra[i] - mean) * (ra[i] - mean);
-    sbb += (rb[i] - mean) * (rb[i] - mean);
-  }
-  return saa == 0 || sbb == 0 ? 0 : sab / std::sqrt(saa * sbb);
 }
 
 }  // namespace model

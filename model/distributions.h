@@ -16,8 +16,8 @@ namespace model {
 double uniform01(std::uint64_t seed, std::uint64_t draw, std::uint32_t dimension);
 
 double normal_cdf(double x);
-// The inverse of normal_cdf, to about 1e-15 relative (Acklam's rational
-// approximation refined by one Halley step). Precondition: 0 < p < 1.
+// The inverse of normal_cdf, to about 1e-16 relative (Wichura's AS 241).
+// Precondition: 0 < p < 1.
 double normal_quantile(double p);
 
 // I_x(a, b), the regularised incomplete beta function.
@@ -36,14 +36,5 @@ struct Distribution {
 // normal) truncated to low..high; discrete the value whose cumulative weight
 // first exceeds u.
 double quantile(const Distribution& d, double u);
-
-// Percentile p (0..1) of sorted values, interpolating linearly between order
-// statistics (Hyndman and Fan's type 7). Precondition: sorted is not empty.
-double percentile(std::span<const double> sorted, double p);
-
-// Ranks 1..n, ties sharing their average rank.
-std::vector<double> ranks(std::span<const double> values);
-// Spearman's rank correlation: Pearson's correlation of the ranks (0 when either is constant).
-double spearman(std::span<const double> a, std::span<const double> b);
 
 }  // namespace model

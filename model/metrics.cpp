@@ -169,6 +169,7 @@ void Evaluation::refresh() {
   assert(h.has_value());
   horizon_ = *h;
   std::fill(std::begin(fresh_), std::end(fresh_), false);
+  std::fill(std::begin(attributed_), std::end(attributed_), false);
 }
 
 std::shared_ptr<const Layout> Evaluation::layout(Basis basis) {
@@ -183,12 +184,25 @@ std::shared_ptr<const Layout> Evaluation::layout(Basis basis) {
 }
 
 const Projection& Evaluation::projection(Basis basis) {
+  return lines(basis, true);
+}
+
+const Projection& Evaluation::lines(Basis basis, bool with_attribution) {
   auto slot = static_cast<std::size_t>(basis);
+  Projection& p = projections_[slot];
   if (!fresh_[slot]) {
-    project(scenario_, layout(basis), projections_[slot]);
+    project(scenario_, layout(basis), p, false);
     fresh_[slot] = true;
   }
-  return projections_[slot];
+  if (with_attribution && !attributed_[slot]) {
+    attribute_to_streams(scenario_, p);
+    attributed_[slot] = true;
+  }
+  return p;
+}
+
+bool Evaluation::needs_attribution(Measure m) {
+  return m == Measure::committed || m == Measure::balance;
 }
 
 Money Evaluation::period_value(const MetricQuery& q, const Projection& p,
@@ -225,7 +239,7 @@ Money Evaluation::period_value(const MetricQuery& q, const Projection& p,
 }
 
 Money Evaluation::npv() {
-  const Projection& fy = projection(Basis::financial_year);
+  const Projection& fy = lines(Basis::financial_year, false);
   // (1 + r)^f by repeated multiplication: the same bits on every platform,
   // where std::pow may differ in the last place.
   if (discount_.empty() || discount_rate_ != scenario_.discount_rate) {
@@ -260,7 +274,7 @@ Money whole_life(const Scenario& s, const MetricQuery& q) {
 std::optional<MetricValue> Evaluation::value(const MetricQuery& q) {
   MetricValue out;
   if (q.basis) {
-    const Projection& p = projection(*q.basis);
+    const Projection& p = lines(*q.basis, needs_attribution(q.measure));
     for (std::size_t i = 0; i < p.periods.size(); ++i)
       if (p.periods[i].label == q.label) return MetricValue{period_value(q, p, i)};
     return std::nullopt;
@@ -277,7 +291,7 @@ std::optional<MetricValue> Evaluation::value(const MetricQuery& q) {
     default:
       break;
   }
-  const Projection& fy = projection(Basis::financial_year);
+  const Projection& fy = lines(Basis::financial_year, needs_attribution(q.measure));
   bool minimum = q.measure == Measure::min_headroom || q.measure == Measure::min_gap;
   for (std::size_t f = 0; f < fy.periods.size(); ++f) {
     if (q.measure == Measure::shortfall_years) {

@@ -82,12 +82,16 @@ class Evaluation {
  private:
   Money period_value(const MetricQuery& q, const Projection& p, std::size_t period) const;
   std::shared_ptr<const Layout> layout(Basis basis);
+  // The projection, with `committed` filled only when asked: metrics that do
+  // not use it (most) skip the attribution.
+  const Projection& lines(Basis basis, bool with_attribution);
+  static bool needs_attribution(Measure m);
 
   static constexpr std::size_t kBases = 4;
   const Scenario& scenario_;
   Horizon horizon_;
   Projection projections_[kBases];
-  bool fresh_[kBases] = {};
+  bool fresh_[kBases] = {}, attributed_[kBases] = {};
   std::vector<std::shared_ptr<const Layout>> layouts_;  // most recent last
   double discount_rate_ = 0;
   std::vector<double> discount_;  // (1 + discount_rate_)^f

@@ -7,20 +7,10 @@
 
 namespace model {
 
-std::int64_t round_half_away(double x) {
-  if (!fits_in_pence(x))
-    throw std::out_of_range(
-        "an amount is out of range (beyond 92 million million pounds, or not "
-        "a number): check uplifts, changes and the discount rate");
-  return static_cast<std::int64_t>(std::round(x));  // std::round is half away from zero
-}
-
-bool fits_in_pence(double x) {
-  return std::isfinite(x) && std::fabs(x) < 9.2e18;
-}
-
-Money round_to_pence(double pence) {
-  return Money{round_half_away(pence)};
+void throw_out_of_range_amount() {
+  throw std::out_of_range(
+      "an amount is out of range (beyond 92 million million pounds, or not "
+      "a number): check uplifts, changes and the discount rate");
 }
 
 namespace {

@@ -3,6 +3,7 @@
 // half away from zero.
 #pragma once
 
+#include <cmath>
 #include <compare>
 #include <cstdint>
 #include <string>
@@ -31,10 +32,25 @@ struct Money {
 // Rounds a real number of pence half away from zero. Throws std::out_of_range
 // when x is not finite or beyond the range of int64 (fits_in_pence() tells).
 std::int64_t round_half_away(double x);
-bool fits_in_pence(double x);
+inline bool fits_in_pence(double x) {
+  return std::isfinite(x) && std::fabs(x) < 9.2e18;
+}
+[[noreturn]] void throw_out_of_range_amount();
 
 // Money from a real number of pence, rounded half away from zero.
-Money round_to_pence(double pence);
+inline Money round_to_pence(double pence) {
+  return Money{round_half_away(pence)};
+}
+
+// As std::round, without the library call: the truncation t is exact, and so
+// is pence - t (both have the same sign and |t| >= |pence| / 2 when |t| >= 1),
+// so the comparison with one half is exact. Defined here to be inlined.
+inline std::int64_t round_half_away(double x) {
+  if (!(std::fabs(x) < 9.2e18)) throw_out_of_range_amount();
+  auto t = static_cast<std::int64_t>(x);
+  double rest = x - static_cast<double>(t);
+  return t + (rest >= 0.5) - (rest <= -0.5);
+}
 
 // round(value * num / den) in exact integer arithmetic, half away from zero.
 // Precondition: den > 0. Used by the cumulative splits of SPEC 3.1.

@@ -44,42 +44,30 @@ void draw_values(const Eigen::MatrixXd& factor, const std::vector<Distribution>&
   double z[64];
   std::vector<double> spill;
   double* normals = n <= 64 ? z : (spill.resize(n), spill.data());
-  for (std::size_t i = 0; i < n; ++i)
-    normals[i] = normal_quantile(uniform01(seed, draw, static_cast<std::uint32_t>(i)));
+  // A parameter correlated with none keeps its uniform as it is: mapping it to
+  // a normal and back would only cost time (and the last bits).
+  auto independent = [&](std::size_t i) {
+    for (std::size_t j = 0; j < n; ++j)
+      if (j != i && (factor(i, j) != 0 || factor(j, i) != 0)) return false;
+    return true;
+  };
   for (std::size_t i = 0; i < n; ++i) {
+    double u = uniform01(seed, draw, static_cast<std::uint32_t>(i));
+    if (independent(i)) {
+      out[i] = quantile(distributions[i], u);
+      normals[i] = 0;
+    } else {
+      normals[i] = normal_quantile(u);
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (independent(i)) continue;
     double x = 0;
     for (std::size_t j = 0; j <= i; ++j)
       x += factor(i, j) * normals[j];
     double u = std::clamp(normal_cdf(x), 1e-300, 1 - 1e-16);
     out[i] = quantile(distributions[i], u);
   }
-}
-
-Summary summarise(std::span<const double> values) {
-  std::vector<double> sorted(values.begin(), values.end());
-  std::sort(sorted.begin(), sorted.end());
-  Summary s;
-  double n = static_cast<double>(sorted.size());
-  double sum = 0, below = 0;
-  for (double v : values)
-    sum += v, below += v < 0;
-  s.mean = sum / n;
-  double squares = 0;
-  for (double v : values)
-    squares += (v - s.mean) * (v - s.mean);
-  s.sd = sorted.size() > 1 ? std::sqrt(squares / (n - 1)) : 0;
-  s.se = s.sd / std::sqrt(n);
-  s.min = sorted.front();
-  s.max = sorted.back();
-  s.p_below_zero = below / n;
-  s.p5 = percentile(sorted, 0.05);
-  s.p10 = percentile(sorted, 0.10);
-  s.p25 = percentile(sorted, 0.25);
-  s.p50 = percentile(sorted, 0.50);
-  s.p75 = percentile(sorted, 0.75);
-  s.p90 = percentile(sorted, 0.90);
-  s.p95 = percentile(sorted, 0.95);
-  return s;
 }
 
 }  // namespace model

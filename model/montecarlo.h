@@ -29,17 +29,16 @@ std::variant<Eigen::MatrixXd, std::string> copula_factor(
     const std::vector<std::string>& names);
 
 // The parameter values of one draw: independent normals from the counters,
-// correlated by `factor`, mapped to uniforms and through each quantile.
+// correlated by `factor`, mapped to uniforms and through each quantile. A
+// parameter that `factor` correlates with none takes its uniform directly.
 void draw_values(const Eigen::MatrixXd& factor, const std::vector<Distribution>& distributions,
                  std::uint64_t seed, std::uint64_t draw, std::span<double> out);
 
+// Mean, its standard error, sample sd, extremes, type 7 percentiles and the
+// share of values below zero (see model/draw_statistics.h).
 struct Summary {
   double mean = 0, se = 0, sd = 0, min = 0, max = 0, p_below_zero = 0;
   double p5 = 0, p10 = 0, p25 = 0, p50 = 0, p75 = 0, p90 = 0, p95 = 0;
 };
-
-// Mean, its standard error, sample sd, extremes, type 7 percentiles and the
-// share of values below zero. Precondition: values is not empty.
-Summary summarise(std::span<const double> values);
 
 }  // namespace model

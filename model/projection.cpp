@@ -90,6 +90,9 @@ class Splitter {
   // `year_start` whose amount is `amount` into `out`, indexed by period.
   void add(Money amount, Month year_start, Month first, Month last, std::vector<Money>& out) const {
     const Horizon& h = layout_.horizon;
+    if (layout_.basis != Basis::month && first == year_start && last == year_start + 11 &&
+        first >= h.first && last <= h.last)
+      return add_whole_year(amount, year_start, out);
     first = std::max(first, h.first);
     last = std::min(last, h.last);
     if (first > last) return;
@@ -105,6 +108,20 @@ class Splitter {
   }
 
  private:
+  // A whole year inside the horizon meets at most two periods of twelve
+  // months: the same sums as the general case, found without its search.
+  void add_whole_year(Money amount, Month year_start, std::vector<Money>& out) const {
+    int p = layout_.period_of[year_start - layout_.horizon.first];
+    int k = layout_.periods[p].last - year_start + 1;
+    if (k >= 12) {
+      out[p] += amount;
+      return;
+    }
+    Money head = cumulative(amount, year_start, k);
+    out[p] += head;
+    out[p + 1] += amount - head;
+  }
+
   // The rounded share of `amount` for the first k months of its year.
   Money cumulative(Money amount, Month year_start, int k) const {
     if (k == 0) return Money{};
@@ -121,8 +138,10 @@ class Splitter {
 void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
                     std::vector<Money>& out) {
   double product = 1.0;  // prod_{j=1..k}(1 + u_j), as contract_year_value computes it
+  const std::vector<double>& uplift = c.uplift.rates;
   for (int k = 0, years = c.years_taken(); k < years; ++k) {
-    if (k > 0) product *= 1.0 + c.uplift.at(k);
+    if (k > 0 && !uplift.empty())
+      product *= 1.0 + uplift[std::min<std::size_t>(k, uplift.size()) - 1];
     Month year_start = c.start + 12 * k;
     if (year_start > h.last) break;
     if (year_start + 11 < h.first) continue;
@@ -187,11 +206,14 @@ void zero_rows(std::vector<std::vector<Money>>& rows, std::size_t count, std::si
 
 }  // namespace
 
-void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection& out) {
+void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection& out,
+             bool with_attribution) {
   assert(layout->fiscal_year_start == s.fiscal_year_start);
   const Horizon& h = layout->horizon;
   out.basis = layout->basis;
   out.horizon = h;
+  // Rows computed before over the same layout are kept while their inputs hold.
+  bool same_layout = out.layout == layout && out.stream_funding.size() == s.funding.size();
   out.layout = std::move(layout);
   out.periods = out.layout->periods;
   std::size_t n = out.periods.size();
@@ -199,9 +221,7 @@ void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection
   out.cost.assign(n, Money{});
   out.funding.assign(n, Money{});
   out.pooled.assign(n, Money{});
-  zero_rows(out.committed, s.funding.size(), n);
   zero_rows(out.contract_cost, s.contracts.size(), n);
-  zero_rows(out.stream_funding, s.funding.size(), n);
   for (std::size_t i = 0; i < s.contracts.size(); ++i) {
     const Contract& c = s.contracts[i];
     std::vector<Money>& cost = out.contract_cost[i];
@@ -211,18 +231,35 @@ void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection
     if (c.funded_by.empty())
       for (std::size_t p = 0; p < n; ++p)
         out.pooled[p] += cost[p];
-    else
-      attribute(c, cost, out.committed);
   }
+  if (with_attribution) attribute_to_streams(s, out);
+  out.funding_inputs.resize(s.funding.size() + 1);
+  auto row = [&](std::size_t i, const YearlyAmount& amount, std::optional<Month> from,
+                 std::optional<Month> until, std::vector<Money>& into) {
+    Projection::FundingInputs& before = out.funding_inputs[i];
+    if (same_layout && into.size() == n && before.amount == amount && before.from == from &&
+        before.until == until && before.apportion == s.apportion)
+      return;
+    into.assign(n, Money{});
+    yearly_amounts(amount, from, until, split, h, s.fiscal_year_start, into);
+    before.amount = amount;  // assigning keeps the vectors' memory
+    before.from = from, before.until = until, before.apportion = s.apportion;
+  };
+  out.stream_funding.resize(s.funding.size());
   for (std::size_t i = 0; i < s.funding.size(); ++i) {
     const FundingStream& f = s.funding[i];
-    yearly_amounts(f.amount, f.from, f.until, split, h, s.fiscal_year_start, out.stream_funding[i]);
+    row(i, f.amount, f.from, f.until, out.stream_funding[i]);
     for (std::size_t p = 0; p < n; ++p)
       out.funding[p] += out.stream_funding[i][p];
   }
-  out.envelope.assign(n, Money{});
-  yearly_amounts(s.envelope, std::nullopt, std::nullopt, split, h, s.fiscal_year_start,
-                 out.envelope);
+  row(s.funding.size(), s.envelope, std::nullopt, std::nullopt, out.envelope);
+}
+
+void attribute_to_streams(const Scenario& s, Projection& out) {
+  zero_rows(out.committed, s.funding.size(), out.periods.size());
+  for (std::size_t i = 0; i < s.contracts.size(); ++i)
+    if (!s.contracts[i].funded_by.empty())
+      attribute(s.contracts[i], out.contract_cost[i], out.committed);
 }
 
 Projection project(const Scenario& s, const Horizon& h, Basis basis) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -39,14 +40,28 @@ struct Projection {
 
   Money headroom(std::size_t p) const { return envelope[p] - cost[p]; }
   Money gap(std::size_t p) const { return funding[p] - cost[p]; }
+
+  // What each stream's row and the envelope (last) were computed from, so
+  // that projecting into the same Projection again skips unchanged rows.
+  struct FundingInputs {
+    YearlyAmount amount;
+    std::optional<Month> from, until;
+    Apportion apportion = Apportion::months;
+    bool operator==(const FundingInputs&) const = default;
+  };
+  std::vector<FundingInputs> funding_inputs;
 };
 
 // Precondition: the scenario satisfies the rules of model/scenario.h.
 Projection project(const Scenario& s, const Horizon& h, Basis basis);
 // The same into `out`, reusing its buffers: no allocation once `out` has held a
-// projection of as many contracts, streams and periods. Precondition as above,
-// and layout->fiscal_year_start == s.fiscal_year_start.
-void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection& out);
+// projection of as many contracts, streams and periods. Without attribution,
+// `committed` is left as it was (attribute_to_streams fills it later).
+// Precondition as above, and layout->fiscal_year_start == s.fiscal_year_start.
+void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection& out,
+             bool with_attribution = true);
+// Fills out.committed (SPEC 3.4) from a projection of `s` made without it.
+void attribute_to_streams(const Scenario& s, Projection& out);
 
 // Value of contract year k (0-based): round(annual * prod_{j=1..k}(1 + u_j)).
 Money contract_year_value(const Contract& c, int k);

@@ -21,6 +21,7 @@ struct RateSchedule {
     if (rates.empty()) return 0.0;
     return rates[std::min<std::size_t>(step, rates.size()) - 1];
   }
+  bool operator==(const RateSchedule&) const = default;
 };
 
 enum class Apportion { months, days };
@@ -31,6 +32,7 @@ struct YearlyAmount {
   Money annual;
   RateSchedule change;
   std::vector<std::pair<int, Money>> by_year;  // financial year (starting calendar year) -> amount
+  bool operator==(const YearlyAmount&) const = default;
 };
 
 struct FundingStream {

@@ -8,11 +8,13 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
 #include "model/analyses.h"
+#include "model/draw_statistics.h"
 #include "model/montecarlo.h"
 
 namespace cli {
@@ -43,15 +45,20 @@ model::Distribution distribution_of(const scenarios::ParameterSpec& p) {
   return d;
 }
 
-// Everything computed: values[p][draw], metrics[m][draw] and fan[period][draw], in pounds.
+// Everything drawn: values[p][draw], and metrics[m][draw] and fan[period][draw]
+// as whole pence (or a count, for shortfall_years).
 struct Draws {
-  std::vector<std::vector<double>> values, metrics, fan;
+  std::vector<std::vector<double>> values;
+  std::vector<std::vector<std::int64_t>> metrics, fan;
   std::vector<model::MetricQuery> fan_queries;  // the first metric at each period
-  std::string error;                            // the first failure, by draw number
-  long long failed_draw = -1;
 };
 
-// Draws [first, last) on one thread, with its own compiled scenario.
+std::int64_t whole(const model::MetricValue& v) {
+  return v.is_count ? v.count : v.money.pence;
+}
+
+// Draws [first, last) on one thread, with its own compiled scenario. On a
+// failure, its message and draw number.
 void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
                const std::vector<model::Distribution>& distributions, const Eigen::MatrixXd& factor,
                const std::vector<model::MetricQuery>& queries, std::uint64_t seed, long long first,
@@ -61,8 +68,12 @@ void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
   model::Evaluation e(scenario);
   std::vector<double> values(paths.size());
   for (long long draw = first; draw < last; ++draw) {
-    if (g_interrupted) return;
-    ++g_done;
+    // The shared counter is touched once in 1,024 draws: touched every draw
+    // by both threads, its cache line would slow each of them.
+    if ((draw - first) % 1024 == 0) {
+      if (g_interrupted) return;
+      g_done += std::min(1024LL, last - draw);
+    }
     model::draw_values(factor, distributions, seed, static_cast<std::uint64_t>(draw), values);
     for (std::size_t p = 0; p < values.size(); ++p)
       out.values[p][draw] = values[p];
@@ -76,16 +87,93 @@ void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
       for (std::size_t m = 0; m < queries.size(); ++m) {
         auto v = e.value(queries[m]);
         if (!v) return fail(queries[m].text + ": no such period in the horizon");
-        out.metrics[m][draw] = model::in_pounds(*v);
+        out.metrics[m][draw] = whole(*v);
       }
       // A period past a draw's horizon (fewer extensions taken) counts zero.
       for (std::size_t p = 0; p < out.fan_queries.size(); ++p) {
         auto v = e.value(out.fan_queries[p]);
-        out.fan[p][draw] = v ? model::in_pounds(*v) : 0.0;
+        out.fan[p][draw] = v ? whole(*v) : 0;
       }
     } catch (const std::out_of_range& e) {
       return fail(e.what());
     }
+  }
+}
+
+// Runs task(i, sorter) for i in [0, count) on `threads` threads, each with its own sorter.
+template <typename Task>
+void parallel_tasks(std::size_t count, int threads, Task task) {
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    model::DrawSorter sorter;
+    for (std::size_t i = next++; i < count; i = next++)
+      task(i, sorter);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t)
+    pool.emplace_back(work);
+  work();
+  for (auto& th : pool)
+    th.join();
+}
+
+struct Statistics {
+  std::vector<model::Summary> metrics, fan;
+  std::vector<std::vector<double>> rank;  // [parameter][metric]
+};
+
+// Summaries, fan and rank correlations. Each series is sorted once, which
+// gives its percentiles, and is then replaced by its ranks: `d` is used up.
+Statistics summarise_draws(Draws& d, const std::vector<model::MetricQuery>& queries, int threads) {
+  std::size_t metrics = d.metrics.size(), periods = d.fan.size(), parameters = d.values.size();
+  Statistics s;
+  s.metrics.resize(metrics);
+  s.fan.resize(periods);
+  // The parameters first: theirs are the longest sorts.
+  parallel_tasks(parameters + metrics + periods, threads, [&](std::size_t i, auto& sorter) {
+    if (i < parameters) {
+      model::replace_by_doubled_ranks(d.values[i], sorter.sort(d.values[i]));
+    } else if (i < parameters + metrics) {
+      std::size_t m = i - parameters;
+      auto order = sorter.sort(d.metrics[m]);
+      bool count = queries[m].measure == model::Measure::shortfall_years;
+      s.metrics[m] = model::summarise(d.metrics[m], order, count ? 1.0 : 0.01);
+      model::replace_by_doubled_ranks(d.metrics[m], order);
+    } else {
+      auto& fan = d.fan[i - parameters - metrics];
+      s.fan[i - parameters - metrics] = model::summarise(fan, sorter.sort(fan), 0.01);
+    }
+  });
+  s.rank.assign(parameters, std::vector<double>(metrics));
+  parallel_tasks(parameters * metrics, threads, [&](std::size_t i, auto&) {
+    std::size_t p = i / metrics, m = i % metrics;
+    s.rank[p][m] = model::rank_correlation(d.values[p], d.metrics[m]);
+  });
+  return s;
+}
+
+// Every draw's parameters and metrics, one CSV row each, into `file`.
+void write_draws(OutputFile& file, const Draws& d, const std::vector<std::string>& paths,
+                 const std::vector<std::string>& metrics,
+                 const std::vector<model::MetricQuery>& queries) {
+  std::string row = "draw";
+  for (const auto& p : paths)
+    row += "," + csv_field(p);
+  for (const auto& m : metrics)
+    row += "," + csv_field(m);
+  file.write(row + "\n");
+  std::size_t draws = d.metrics.empty() ? 0 : d.metrics[0].size();
+  for (std::size_t draw = 0; draw < draws; ++draw) {
+    row = std::to_string(draw);
+    for (const auto& v : d.values)
+      row.append(",").append(number_text(v[draw]));
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      std::int64_t x = d.metrics[m][draw];
+      row.append(",").append(queries[m].measure == model::Measure::shortfall_years
+                                 ? std::to_string(x)
+                                 : model::to_decimal_string(model::Money{x}));
+    }
+    file.write(row.append("\n"));
   }
 }
 
@@ -146,7 +234,7 @@ int run_montecarlo(const MonteCarloOptions& o) {
 
   Draws out;
   out.values.assign(paths.size(), std::vector<double>(draws));
-  out.metrics.assign(metrics.size(), std::vector<double>(draws));
+  out.metrics.assign(metrics.size(), std::vector<std::int64_t>(draws));
   std::vector<std::string> fan_labels;
   if (!o.by.empty()) {
     auto basis = model::parse_basis(o.by);
@@ -156,7 +244,7 @@ int run_montecarlo(const MonteCarloOptions& o) {
       fan_labels.push_back(period.label);
       out.fan_queries.push_back(parse_metric_arg(metrics[0] + "@" + period.label, loaded.scenario));
     }
-    out.fan.assign(fan_labels.size(), std::vector<double>(draws));
+    out.fan.assign(fan_labels.size(), std::vector<std::int64_t>(draws));
   }
   int threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<int>(std::min<long long>(threads, draws));
@@ -185,14 +273,14 @@ int run_montecarlo(const MonteCarloOptions& o) {
   for (int t = 0; t < threads; ++t)  // the lowest draw that failed, whatever the threads
     if (failed[t] >= 0) fail_usage(fmt::format("draw {}: {}", failed[t], errors[t]));
 
-  std::vector<model::Summary> summaries;
-  for (const auto& m : out.metrics)
-    summaries.push_back(model::summarise(m));
-  // rank[p][m], and each parameter's share of the squared rank correlations of a metric.
-  std::vector<std::vector<double>> rank(paths.size(), std::vector<double>(metrics.size()));
-  for (std::size_t p = 0; p < paths.size(); ++p)
-    for (std::size_t m = 0; m < metrics.size(); ++m)
-      rank[p][m] = model::spearman(out.values[p], out.metrics[m]);
+  std::optional<OutputFile> draws_file;
+  if (!o.draws_out.empty()) {
+    draws_file.emplace(o.draws_out, std::vector<std::string>{o.file});
+    write_draws(*draws_file, out, paths, metrics, queries);
+  }
+  Statistics statistics = summarise_draws(out, queries, threads);
+  const std::vector<model::Summary>& summaries = statistics.metrics;
+  const auto& rank = statistics.rank;
   auto share = [&](std::size_t p, std::size_t m) {
     double total = 0;
     for (std::size_t q = 0; q < paths.size(); ++q)
@@ -225,7 +313,7 @@ int run_montecarlo(const MonteCarloOptions& o) {
       w.key("periods").begin_array();
       for (std::size_t p = 0; p < fan_labels.size(); ++p) {
         w.begin_object().key("label").string(fan_labels[p]);
-        for (auto [name, value] : stats(model::summarise(out.fan[p])))
+        for (auto [name, value] : stats(statistics.fan[p]))
           w.key(name).number(std::round(value * 100) / 100);
         w.end_object();
       }
@@ -281,11 +369,11 @@ int run_montecarlo(const MonteCarloOptions& o) {
       f.title = fmt::format("Fan: {} by period", metrics[0]);
       f.key_header = "period";
       f.label_header = "Period";
-      for (auto [name, value] : stats(model::summarise(out.fan[0])))
+      for (auto [name, value] : stats(statistics.fan[0]))
         f.headers.push_back(name), (void)value;
       for (std::size_t p = 0; p < fan_labels.size(); ++p) {
         Row row{fan_labels[p], fan_labels[p], {}};
-        for (auto [name, value] : stats(model::summarise(out.fan[p])))
+        for (auto [name, value] : stats(statistics.fan[p]))
           row.cells.push_back(Cell{money2(value), money2(value), true, value < 0}), (void)name;
         f.rows.push_back(std::move(row));
       }
@@ -293,26 +381,8 @@ int run_montecarlo(const MonteCarloOptions& o) {
     }
     text = render(tables, format, use_colour(o.output));
   }
-  if (!o.draws_out.empty()) {
-    std::string csv = "draw";
-    for (const auto& p : paths)
-      csv += "," + csv_field(p);
-    for (const auto& m : metrics)
-      csv += "," + csv_field(m);
-    csv += "\n";
-    for (long long d = 0; d < draws; ++d) {
-      csv += std::to_string(d);
-      for (const auto& v : out.values)
-        csv += "," + number_text(v[d]);
-      for (std::size_t m = 0; m < metrics.size(); ++m)
-        csv += "," + (queries[m].measure == model::Measure::shortfall_years
-                          ? fmt::format("{}", out.metrics[m][d])
-                          : money2(out.metrics[m][d]));
-      csv += "\n";
-    }
-    write_output(o.draws_out, csv, {o.file});
-  }
   write_output(o.output, text, {o.file});
+  if (draws_file) draws_file->commit();
   return kExitOk;
 }
 

@@ -85,16 +85,3 @@ TEST_CASE("discrete: the value whose cumulative weight first exceeds u") {
   CHECK(quantile(equal, 0.49) == 5);
   CHECK(quantile(equal, 0.51) == 7);
 }
-
-TEST_CASE("type 7 percentiles, ranks and Spearman") {
-  std::vector<double> v = {1, 2, 3, 4};
-  CHECK(percentile(v, 0.5) == 2.5);
-  CHECK(percentile(v, 0.25) == 1.75);
-  CHECK(percentile(v, 0) == 1);
-  CHECK(percentile(v, 1) == 4);
-  CHECK(ranks(std::vector<double>{10, 20, 20, 30}) == std::vector<double>{1, 2.5, 2.5, 4});
-  std::vector<double> cubes = {1, 8, 27, 64}, reversed = {4, 3, 2, 1};
-  CHECK(spearman(v, cubes) == doctest::Approx(1));
-  CHECK(spearman(v, reversed) == doctest::Approx(-1));
-  CHECK(spearman(v, std::vector<double>{5, 5, 5, 5}) == 0);
-}

@@ -4,23 +4,21 @@
 
 #include <cmath>
 
+#include "model/draw_statistics.h"
 #include "model/montecarlo.h"
 
 using namespace model;
 
-TEST_CASE("summaries: mean, its standard error, sample sd, type 7 percentiles") {
-  std::vector<double> v = {4, 1, 3, 2};
-  Summary s = summarise(v);
-  CHECK(s.mean == 2.5);
-  CHECK(s.sd == doctest::Approx(std::sqrt(5.0 / 3)));  // squares 1.25 * 4 / 3
-  CHECK(s.se == doctest::Approx(std::sqrt(5.0 / 3) / 2));
-  CHECK(s.min == 1);
-  CHECK(s.max == 4);
-  CHECK(s.p50 == 2.5);
-  CHECK(s.p25 == 1.75);
-  CHECK(s.p_below_zero == 0);
-  CHECK(summarise(std::vector<double>{-1, 1}).p_below_zero == 0.5);
+namespace {
+
+double spearman(std::vector<double> a, std::vector<double> b) {
+  DrawSorter sorter;
+  replace_by_doubled_ranks(a, sorter.sort(a));
+  replace_by_doubled_ranks(b, sorter.sort(b));
+  return rank_correlation(a, std::vector<std::int64_t>(b.begin(), b.end()));
 }
+
+}  // namespace
 
 TEST_CASE("the copula achieves the target rank correlation") {
   std::vector<Distribution> d = {{Distribution::Kind::uniform, 0, 1},
