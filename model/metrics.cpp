@@ -292,6 +292,25 @@ std::optional<MetricValue> Evaluation::value(const MetricQuery& q) {
       break;
   }
   const Projection& fy = lines(Basis::financial_year, needs_attribution(q.measure));
+  auto total = [](const std::vector<Money>& row) {
+    Money sum;
+    for (Money m : row)
+      sum += m;
+    return sum;
+  };
+  switch (q.measure) {  // the common totals straight from their rows
+    case Measure::cost:
+      out.money = total(fy.cost);
+      return out;
+    case Measure::headroom:
+      out.money = total(fy.envelope) - total(fy.cost);
+      return out;
+    case Measure::gap:
+      out.money = total(fy.funding) - total(fy.cost);
+      return out;
+    default:
+      break;
+  }
   bool minimum = q.measure == Measure::min_headroom || q.measure == Measure::min_gap;
   for (std::size_t f = 0; f < fy.periods.size(); ++f) {
     if (q.measure == Measure::shortfall_years) {
