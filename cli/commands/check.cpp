@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/commands/analyses.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
 #include "model/analyses.h"
@@ -11,52 +12,10 @@ namespace cli {
 
 namespace {
 
-struct Outcome {
+// A check's outcome and the file it came from.
+struct Outcome : CheckOutcome {
   std::string file;
-  const scenarios::Check* check = nullptr;
-  model::MetricValue actual;
-  bool ok = false;
 };
-
-// "min 0.00, max 6800000.00", "12131595.00 ± 0.50"
-std::string expected_text(const scenarios::Check& c) {
-  std::vector<std::string> parts;
-  if (c.equals) parts.push_back(fmt::format("{:.2f} ± {:.2f}", *c.equals, c.tolerance));
-  if (c.min) parts.push_back(fmt::format("min {:.2f}", *c.min));
-  if (c.max) parts.push_back(fmt::format("max {:.2f}", *c.max));
-  std::string out;
-  for (const auto& p : parts)
-    out += (out.empty() ? "" : ", ") + p;
-  return out;
-}
-
-bool passes(const scenarios::Check& c, const model::MetricValue& v) {
-  double x = model::in_pounds(v);
-  const double slack = 1e-9;  // bounds are compared in pounds, to the penny
-  if (c.min && x < *c.min - slack) return false;
-  if (c.max && x > *c.max + slack) return false;
-  if (c.equals && std::abs(x - *c.equals) > c.tolerance + slack) return false;
-  return true;
-}
-
-std::vector<Outcome> run_checks(const Loaded& loaded, const std::string& filter) {
-  std::vector<Outcome> out;
-  for (const scenarios::Check& c : loaded.analyses.checks) {
-    if (!filter.empty() && c.name.find(filter) == std::string::npos) continue;
-    model::Scenario scenario = loaded.scenario;
-    if (!c.variant.empty()) {
-      scenarios::Diagnostics errors;
-      auto tree =
-          scenarios::apply_variant(loaded.tree, *loaded.analyses.find_variant(c.variant), errors);
-      scenario = *scenarios::compile_scenario(*tree, errors);  // checked when loading
-    }
-    model::Evaluation e(scenario);
-    auto v = e.value(parse_metric_arg(c.metric, scenario));
-    if (!v) fail_usage(c.name + ": " + c.metric + ": no such period in the horizon");
-    out.push_back({loaded.source, &c, *v, passes(c, *v)});
-  }
-  return out;
-}
 
 std::string xml_escape(const std::string& s) {
   std::string out;
@@ -105,6 +64,50 @@ std::string junit(const std::vector<Outcome>& outcomes, int failed) {
 
 }  // namespace
 
+// "min 0.00, max 6800000.00", "12131595.00 ± 0.50"
+std::string expected_text(const scenarios::Check& c) {
+  std::vector<std::string> parts;
+  if (c.equals) parts.push_back(fmt::format("{:.2f} ± {:.2f}", *c.equals, c.tolerance));
+  if (c.min) parts.push_back(fmt::format("min {:.2f}", *c.min));
+  if (c.max) parts.push_back(fmt::format("max {:.2f}", *c.max));
+  std::string out;
+  for (const auto& p : parts)
+    out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+namespace {
+
+bool passes(const scenarios::Check& c, const model::MetricValue& v) {
+  double x = model::in_pounds(v);
+  const double slack = 1e-9;  // bounds are compared in pounds, to the penny
+  if (c.min && x < *c.min - slack) return false;
+  if (c.max && x > *c.max + slack) return false;
+  if (c.equals && std::abs(x - *c.equals) > c.tolerance + slack) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<CheckOutcome> run_checks(const Loaded& loaded, const std::string& filter) {
+  std::vector<CheckOutcome> out;
+  for (const scenarios::Check& c : loaded.analyses.checks) {
+    if (!filter.empty() && c.name.find(filter) == std::string::npos) continue;
+    model::Scenario scenario = loaded.scenario;
+    if (!c.variant.empty()) {
+      scenarios::Diagnostics errors;
+      auto tree =
+          scenarios::apply_variant(loaded.tree, *loaded.analyses.find_variant(c.variant), errors);
+      scenario = *scenarios::compile_scenario(*tree, errors);  // checked when loading
+    }
+    model::Evaluation e(scenario);
+    auto v = e.value(parse_metric_arg(c.metric, scenario));
+    if (!v) fail_usage(c.name + ": " + c.metric + ": no such period in the horizon");
+    out.push_back({&c, *v, passes(c, *v)});
+  }
+  return out;
+}
+
 int run_check(const CheckOptions& o) {
   Format format = choose_format(o.format, o.output);
   std::vector<Outcome> outcomes;
@@ -112,8 +115,8 @@ int run_check(const CheckOptions& o) {
   loaded.reserve(o.files.size());
   for (const std::string& file : o.files) {
     loaded.push_back(load_scenario(file, o.sets));
-    for (Outcome& x : run_checks(loaded.back(), o.filter))
-      outcomes.push_back(std::move(x));
+    for (CheckOutcome& x : run_checks(loaded.back(), o.filter))
+      outcomes.push_back({x, loaded.back().source});
   }
   int failed = 0;
   for (const Outcome& x : outcomes)

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <map>
 
+#include "cli/commands/analyses.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
 #include "model/analyses.h"
@@ -18,11 +19,6 @@ namespace {
 const std::vector<std::string> kHeadlines = {
     "cost", "envelope", "headroom", "min_headroom", "shortfall_years", "funding",
     "gap",  "min_gap",  "npv",      "tcv",          "tcv_base",        "tcv_max"};
-
-struct Case {
-  std::string name;
-  model::Scenario scenario;
-};
 
 // Splits 'a=1,b=[2, 2]' at the commas outside brackets.
 std::vector<std::string> assignments(const std::string& text) {
@@ -48,7 +44,7 @@ model::Scenario compile_or_fail(const scenarios::Node& tree, scenarios::Diagnost
   return std::move(*s);
 }
 
-Case variant_case(const Loaded& loaded, const std::string& spec) {
+NamedScenario variant_case(const Loaded& loaded, const std::string& spec) {
   scenarios::Diagnostics errors;
   std::size_t colon = spec.find(':');
   if (colon == std::string::npos) {
@@ -71,15 +67,21 @@ Case variant_case(const Loaded& loaded, const std::string& spec) {
 
 }  // namespace
 
+std::vector<NamedScenario> variant_scenarios(const Loaded& loaded,
+                                             const std::vector<std::string>& specs) {
+  std::vector<NamedScenario> cases = {{"base", loaded.scenario}};
+  if (specs.empty())
+    for (const auto& v : loaded.analyses.variants)
+      cases.push_back(variant_case(loaded, v.name));
+  for (const std::string& v : specs)
+    cases.push_back(variant_case(loaded, v));
+  return cases;
+}
+
 int run_compare(const CompareOptions& o) {
   Format format = choose_format(o.format, o.output);
   Loaded loaded = load_scenario(o.file, o.sets);
-  std::vector<Case> cases = {{"base", loaded.scenario}};
-  if (o.variants.empty())
-    for (const auto& v : loaded.analyses.variants)
-      cases.push_back(variant_case(loaded, v.name));
-  for (const std::string& v : o.variants)
-    cases.push_back(variant_case(loaded, v));
+  std::vector<NamedScenario> cases = variant_scenarios(loaded, o.variants);
   std::vector<std::string> metrics = o.metrics.empty() ? kHeadlines : o.metrics;
   std::string text;
   if (!o.by.empty()) {
@@ -89,7 +91,7 @@ int run_compare(const CompareOptions& o) {
     parse_metric_arg(metrics[0], loaded.scenario);  // a bad name is a usage error
     std::vector<std::string> labels;
     std::vector<std::map<std::string, model::MetricValue>> values;
-    for (const Case& c : cases) {
+    for (const NamedScenario& c : cases) {
       model::Evaluation e(c.scenario);
       values.emplace_back();
       for (const auto& period : e.projection(*basis).periods) {
@@ -121,7 +123,7 @@ int run_compare(const CompareOptions& o) {
       t.title = fmt::format("{} by period", metrics[0]);
       t.key_header = "period";
       t.label_header = "Period";
-      for (const Case& c : cases)
+      for (const NamedScenario& c : cases)
         t.headers.push_back(c.name);
       for (const std::string& label : labels) {
         Row row{label, label, {}};
@@ -140,7 +142,7 @@ int run_compare(const CompareOptions& o) {
   // Metrics as rows: each case's value, and each variant's difference from base.
   std::vector<std::vector<model::MetricValue>> values(metrics.size());
   for (std::size_t m = 0; m < metrics.size(); ++m) {
-    for (const Case& c : cases) {
+    for (const NamedScenario& c : cases) {
       model::Evaluation e(c.scenario);
       auto v = e.value(parse_metric_arg(metrics[m], c.scenario));
       if (!v) fail_usage(metrics[m] + ": no such period in the horizon of " + c.name);

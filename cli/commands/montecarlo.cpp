@@ -11,6 +11,7 @@
 #include <optional>
 #include <thread>
 
+#include "cli/commands/analyses.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
 #include "model/analyses.h"
@@ -201,12 +202,10 @@ void show_progress(long long draws, const std::atomic<bool>& finished) {
 
 }  // namespace
 
-int run_montecarlo(const MonteCarloOptions& o) {
+MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) {
   g_interrupted = false;
   g_done = 0;
   auto previous = std::signal(SIGINT, on_interrupt);
-  Format format = choose_format(o.format, o.output);
-  Loaded loaded = load_scenario(o.file, o.sets);
   const scenarios::Sensitivity& sens = loaded.analyses.sensitivity;
   if (sens.parameters.empty()) fail_usage("no sensitivity.parameters to draw");
   long long draws = o.draws > 0 ? o.draws : sens.draws.value_or(10000);
@@ -273,21 +272,40 @@ int run_montecarlo(const MonteCarloOptions& o) {
   for (int t = 0; t < threads; ++t)  // the lowest draw that failed, whatever the threads
     if (failed[t] >= 0) fail_usage(fmt::format("draw {}: {}", failed[t], errors[t]));
 
-  std::optional<OutputFile> draws_file;
+  MonteCarloRun run;
   if (!o.draws_out.empty()) {
-    draws_file.emplace(o.draws_out, std::vector<std::string>{o.file});
-    write_draws(*draws_file, out, paths, metrics, queries);
+    run.draws_file = std::make_unique<OutputFile>(o.draws_out, std::vector<std::string>{o.file});
+    write_draws(*run.draws_file, out, paths, metrics, queries);
   }
   Statistics statistics = summarise_draws(out, queries, threads);
-  const std::vector<model::Summary>& summaries = statistics.metrics;
-  const auto& rank = statistics.rank;
-  auto share = [&](std::size_t p, std::size_t m) {
-    double total = 0;
-    for (std::size_t q = 0; q < paths.size(); ++q)
-      total += rank[q][m] * rank[q][m];
-    return total > 0 ? rank[p][m] * rank[p][m] / total : 0.0;
-  };
+  run.draws = draws, run.seed = seed;
+  run.paths = std::move(paths), run.metrics = std::move(metrics), run.queries = std::move(queries);
+  run.summaries = std::move(statistics.metrics);
+  run.fan_labels = std::move(fan_labels), run.fan = std::move(statistics.fan);
+  run.rank = std::move(statistics.rank);
+  return run;
+}
 
+double MonteCarloRun::variance_share(std::size_t p, std::size_t m) const {
+  double total = 0;
+  for (const auto& r : rank)
+    total += r[m] * r[m];
+  return total > 0 ? rank[p][m] * rank[p][m] / total : 0.0;
+}
+
+int run_montecarlo(const MonteCarloOptions& o) {
+  Format format = choose_format(o.format, o.output);
+  Loaded loaded = load_scenario(o.file, o.sets);
+  MonteCarloRun run = run_monte_carlo(loaded, o);
+  const auto& draws = run.draws;
+  const auto& seed = run.seed;
+  const auto& paths = run.paths;
+  const auto& metrics = run.metrics;
+  const auto& summaries = run.summaries;
+  const auto& fan_labels = run.fan_labels;
+  const auto& fan = run.fan;
+  const auto& rank = run.rank;
+  auto share = [&](std::size_t p, std::size_t m) { return run.variance_share(p, m); };
   std::string text;
   auto stats = [](const model::Summary& s) {
     return std::vector<std::pair<const char*, double>>{
@@ -313,7 +331,7 @@ int run_montecarlo(const MonteCarloOptions& o) {
       w.key("periods").begin_array();
       for (std::size_t p = 0; p < fan_labels.size(); ++p) {
         w.begin_object().key("label").string(fan_labels[p]);
-        for (auto [name, value] : stats(statistics.fan[p]))
+        for (auto [name, value] : stats(fan[p]))
           w.key(name).number(std::round(value * 100) / 100);
         w.end_object();
       }
@@ -369,11 +387,11 @@ int run_montecarlo(const MonteCarloOptions& o) {
       f.title = fmt::format("Fan: {} by period", metrics[0]);
       f.key_header = "period";
       f.label_header = "Period";
-      for (auto [name, value] : stats(statistics.fan[0]))
+      for (auto [name, value] : stats(fan[0]))
         f.headers.push_back(name), (void)value;
       for (std::size_t p = 0; p < fan_labels.size(); ++p) {
         Row row{fan_labels[p], fan_labels[p], {}};
-        for (auto [name, value] : stats(statistics.fan[p]))
+        for (auto [name, value] : stats(fan[p]))
           row.cells.push_back(Cell{money2(value), money2(value), true, value < 0}), (void)name;
         f.rows.push_back(std::move(row));
       }
@@ -382,7 +400,7 @@ int run_montecarlo(const MonteCarloOptions& o) {
     text = render(tables, format, use_colour(o.output));
   }
   write_output(o.output, text, {o.file});
-  if (draws_file) draws_file->commit();
+  if (run.draws_file) run.draws_file->commit();
   return kExitOk;
 }
 

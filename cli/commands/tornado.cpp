@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "cli/commands/analyses.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
 #include "model/analyses.h"
@@ -52,9 +53,7 @@ std::vector<Requested> requested(const Loaded& loaded, const TornadoOptions& o) 
 
 }  // namespace
 
-int run_tornado(const TornadoOptions& o) {
-  Format format = choose_format(o.format, o.output);
-  Loaded loaded = load_scenario(o.file, o.sets);
+TornadoRun run_tornado_analysis(const Loaded& loaded, const TornadoOptions& o) {
   std::string metric = default_metric(loaded, o.metric);
   model::MetricQuery query = parse_metric_arg(metric, loaded.scenario);
   std::vector<Requested> params = requested(loaded, o);
@@ -82,7 +81,15 @@ int run_tornado(const TornadoOptions& o) {
   scenarios::MetricEvaluator evaluate(compiled, query);
   auto result = model::tornado(std::ref(evaluate), ranges, compiled.base_values());
   if (auto* error = std::get_if<std::string>(&result)) fail_usage(*error);
-  const model::Tornado& t = std::get<model::Tornado>(result);
+  return {metric, std::get<model::Tornado>(std::move(result))};
+}
+
+int run_tornado(const TornadoOptions& o) {
+  Format format = choose_format(o.format, o.output);
+  Loaded loaded = load_scenario(o.file, o.sets);
+  TornadoRun run = run_tornado_analysis(loaded, o);
+  const std::string& metric = run.metric;
+  const model::Tornado& t = run.tornado;
   std::string text;
   if (format == Format::json) {
     JsonWriter w;
