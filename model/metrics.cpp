@@ -272,6 +272,16 @@ Money whole_life(const Scenario& s, const MetricQuery& q) {
 }  // namespace
 
 std::optional<MetricValue> Evaluation::value(const MetricQuery& q) {
+  try {
+    return unnamed_value(q);
+  } catch (const LocatedAmountError&) {
+    throw;
+  } catch (const std::out_of_range& e) {
+    throw LocatedAmountError(q.text + ": " + e.what());
+  }
+}
+
+std::optional<MetricValue> Evaluation::unnamed_value(const MetricQuery& q) {
   MetricValue out;
   if (q.basis) {
     const Projection& p = lines(*q.basis, needs_attribution(q.measure));

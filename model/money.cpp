@@ -7,6 +7,11 @@
 
 namespace model {
 
+void throw_money_overflow() {
+  throw std::out_of_range(
+      "amounts add up to more than 64-bit pence can hold (about 92 million million pounds)");
+}
+
 void throw_out_of_range_amount() {
   throw std::out_of_range(
       "an amount is out of range (beyond 92 million million pounds, or not "

@@ -6,25 +6,37 @@
 #include <cmath>
 #include <compare>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 
 namespace model {
 
+[[noreturn]] void throw_money_overflow();
+
+// An amount out of range, with a message that names where it arose
+// ("contracts.big: contract year 8 (2031-04 to 2032-03): ..."); amounts
+// thrown without a place are plain std::out_of_range.
+struct LocatedAmountError : std::out_of_range {
+  using std::out_of_range::out_of_range;
+};
+
+// Sums and differences are checked: one that 64 bits cannot hold throws
+// std::out_of_range (never a wrapped number).
 struct Money {
   std::int64_t pence = 0;
 
   static constexpr Money from_pence(std::int64_t p) { return Money{p}; }
   constexpr Money& operator+=(Money o) {
-    pence += o.pence;
+    if (__builtin_add_overflow(pence, o.pence, &pence)) throw_money_overflow();
     return *this;
   }
   constexpr Money& operator-=(Money o) {
-    pence -= o.pence;
+    if (__builtin_sub_overflow(pence, o.pence, &pence)) throw_money_overflow();
     return *this;
   }
-  friend constexpr Money operator+(Money a, Money b) { return Money{a.pence + b.pence}; }
-  friend constexpr Money operator-(Money a, Money b) { return Money{a.pence - b.pence}; }
-  friend constexpr Money operator-(Money a) { return Money{-a.pence}; }
+  friend constexpr Money operator+(Money a, Money b) { return a += b; }
+  friend constexpr Money operator-(Money a, Money b) { return a -= b; }
+  friend constexpr Money operator-(Money a) { return Money{} -= a; }
   friend constexpr auto operator<=>(Money, Money) = default;
   constexpr double pounds() const { return static_cast<double>(pence) / 100.0; }
 };

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cassert>
 #include <numeric>
+#include <stdexcept>
+#include <string>
+#include <string_view>
 
 namespace model {
 
@@ -135,6 +138,12 @@ class Splitter {
   Apportion apportion_;
 };
 
+// An amount out of range while computing `what` becomes an error naming it.
+[[noreturn]] void out_of_range_in(const std::string& what, const std::out_of_range& e) {
+  if (dynamic_cast<const LocatedAmountError*>(&e)) throw;
+  throw LocatedAmountError(what + ": " + e.what());
+}
+
 void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
                     std::vector<Money>& out) {
   double product = 1.0;  // prod_{j=1..k}(1 + u_j), as contract_year_value computes it
@@ -145,13 +154,22 @@ void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
     Month year_start = c.start + 12 * k;
     if (year_start > h.last) break;
     if (year_start + 11 < h.first) continue;
-    Money value = k == 0 ? c.annual : round_to_pence(static_cast<double>(c.annual.pence) * product);
-    split.add(value, year_start, year_start, year_start + 11, out);
+    try {
+      Money value =
+          k == 0 ? c.annual : round_to_pence(static_cast<double>(c.annual.pence) * product);
+      split.add(value, year_start, year_start, year_start + 11, out);
+    } catch (const std::out_of_range& e) {
+      out_of_range_in("contracts." + c.id + ": contract year " + std::to_string(k + 1) + " (" +
+                          month_label(year_start) + " to " + month_label(year_start + 11) + ")",
+                      e);
+    }
   }
 }
 
+// `stream` names the line in errors: a funding stream's id, or empty for the envelope.
 void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optional<Month> until,
-                    const Splitter& split, const Horizon& h, int fys, std::vector<Money>& out) {
+                    const Splitter& split, const Horizon& h, int fys, std::string_view stream,
+                    std::vector<Money>& out) {
   int first_fy = financial_year_of(h.first, fys);
   int last_fy = financial_year_of(h.last, fys);
   Month active_first = from.value_or(h.first), active_last = until.value_or(h.last);
@@ -165,10 +183,27 @@ void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optio
     if (first > last) continue;
     auto named = std::find_if(a.by_year.begin(), a.by_year.end(),
                               [fy](const auto& entry) { return entry.first == fy; });
-    Money amount = named != a.by_year.end() ? named->second
-                   : f == 0                 ? a.annual
-                            : round_to_pence(static_cast<double>(a.annual.pence) * product);
-    split.add(amount, year_start, first, last, out);
+    try {
+      Money amount = named != a.by_year.end() ? named->second
+                     : f == 0                 ? a.annual
+                              : round_to_pence(static_cast<double>(a.annual.pence) * product);
+      split.add(amount, year_start, first, last, out);
+    } catch (const std::out_of_range& e) {
+      std::string name = stream.empty() ? "envelope" : "funding." + std::string(stream);
+      out_of_range_in(name + ": financial year " + financial_year_label(fy, fys), e);
+    }
+  }
+}
+
+// total[p] += row[p] for every period; a sum out of range names the line and period.
+void add_row(std::vector<Money>& total, const std::vector<Money>& row, const Layout& layout,
+             const char* line) {
+  for (std::size_t p = 0; p < row.size(); ++p) {
+    try {
+      total[p] += row[p];
+    } catch (const std::out_of_range& e) {
+      out_of_range_in(std::string(line) + " in " + layout.periods[p].label, e);
+    }
   }
 }
 
@@ -226,11 +261,8 @@ void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection
     const Contract& c = s.contracts[i];
     std::vector<Money>& cost = out.contract_cost[i];
     contract_costs(c, split, h, cost);
-    for (std::size_t p = 0; p < n; ++p)
-      out.cost[p] += cost[p];
-    if (c.funded_by.empty())
-      for (std::size_t p = 0; p < n; ++p)
-        out.pooled[p] += cost[p];
+    add_row(out.cost, cost, *out.layout, "total cost");
+    if (c.funded_by.empty()) add_row(out.pooled, cost, *out.layout, "pooled cost");
   }
   if (with_attribution) attribute_to_streams(s, out);
   out.funding_inputs.resize(s.funding.size() + 1);
@@ -241,7 +273,9 @@ void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection
         before.until == until && before.apportion == s.apportion)
       return;
     into.assign(n, Money{});
-    yearly_amounts(amount, from, until, split, h, s.fiscal_year_start, into);
+    yearly_amounts(amount, from, until, split, h, s.fiscal_year_start,
+                   i < s.funding.size() ? std::string_view(s.funding[i].id) : std::string_view(),
+                   into);
     before.amount = amount;  // assigning keeps the vectors' memory
     before.from = from, before.until = until, before.apportion = s.apportion;
   };
@@ -249,17 +283,21 @@ void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection
   for (std::size_t i = 0; i < s.funding.size(); ++i) {
     const FundingStream& f = s.funding[i];
     row(i, f.amount, f.from, f.until, out.stream_funding[i]);
-    for (std::size_t p = 0; p < n; ++p)
-      out.funding[p] += out.stream_funding[i][p];
+    add_row(out.funding, out.stream_funding[i], *out.layout, "total funding");
   }
   row(s.funding.size(), s.envelope, std::nullopt, std::nullopt, out.envelope);
 }
 
 void attribute_to_streams(const Scenario& s, Projection& out) {
   zero_rows(out.committed, s.funding.size(), out.periods.size());
-  for (std::size_t i = 0; i < s.contracts.size(); ++i)
-    if (!s.contracts[i].funded_by.empty())
+  for (std::size_t i = 0; i < s.contracts.size(); ++i) {
+    if (s.contracts[i].funded_by.empty()) continue;
+    try {
       attribute(s.contracts[i], out.contract_cost[i], out.committed);
+    } catch (const std::out_of_range& e) {
+      out_of_range_in("contracts." + s.contracts[i].id + ": its cost shared between streams", e);
+    }
+  }
 }
 
 Projection project(const Scenario& s, const Horizon& h, Basis basis) {

@@ -64,7 +64,7 @@ $ envelope eval examples/coventry-2019.yaml headroom --set assumptions.uplift=0.
 # Amounts beyond 64-bit pence are an error, never a wrapped number.
 $ envelope eval examples/coventry-2019.yaml npv --set assumptions.discount_rate=-1
 >2
-envelope: an amount is out of range (beyond 92 million million pounds, or not a number): check uplifts, changes and the discount rate
+envelope: npv: an amount is out of range (beyond 92 million million pounds, or not a number): check uplifts, changes and the discount rate
 >= 2
 
 $ envelope grid examples/coventry-2019.yaml --x assumptions.uplift=0:0.03:0.01 --y assumptions.uplift=0,0.05
