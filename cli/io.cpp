@@ -22,6 +22,16 @@ void fail_usage(const std::string& message) {
   throw Exit(kExitBadInput, message);
 }
 
+namespace {
+
+// Every file this run has read: no output may replace one of them.
+std::vector<std::string>& files_read() {
+  static std::vector<std::string> files;
+  return files;
+}
+
+}  // namespace
+
 Input read_input(const std::string& path) {
   if (path == "-") {
     std::ostringstream text;
@@ -33,6 +43,7 @@ Input read_input(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail_usage(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  files_read().push_back(path);
   return {std::move(text), path};
 }
 
@@ -47,22 +58,31 @@ std::optional<std::string> read_included_file(const std::string& path, std::stri
     error = std::strerror(errno);
     return std::nullopt;
   }
+  files_read().push_back(path);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 Loaded load_scenario(const std::string& path, const std::vector<std::string>& sets) {
   Input input = read_input(path);
-  auto result = scenarios::read_scenario(input.text, input.source, sets, read_included_file);
+  std::vector<Input> files = {input};
+  auto record = [&files](const std::string& included, std::string& error) {
+    auto text = read_included_file(included, error);
+    if (text) files.push_back({*text, included});
+    return text;
+  };
+  auto result = scenarios::read_scenario(input.text, input.source, sets, record);
   if (!result.errors.empty()) {
     for (const auto& d : result.errors.items())
       std::cerr << scenarios::to_string(d) << "\n";
     throw Exit(kExitBadInput);
   }
   return Loaded{std::move(*result.tree), std::move(*result.scenario), std::move(result.analyses),
-                input.source};
+                input.source, std::move(files)};
 }
 
-Format choose_format(const std::string& format, const std::string& output) {
+Format choose_format(const std::string& format, const std::string& output,
+                     const std::vector<std::string>& inputs) {
+  if (!output.empty() && output != "-") refuse_overwriting_input(output, inputs);
   std::string name = format;
   if (name.empty() && !output.empty() && output != "-") {
     std::string ext = std::filesystem::path(output).extension().string();
@@ -104,11 +124,17 @@ bool same_file(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+void refuse_overwriting_input(const std::string& output, const std::vector<std::string>& inputs) {
+  const std::vector<std::string>* lists[] = {&inputs, &files_read()};
+  for (const auto* list : lists)
+    for (const std::string& input : *list)
+      if (input != "-" && same_file(output, input))
+        fail_usage(fmt::format("{}: refusing to overwrite an input file", output));
+}
+
 OutputFile::OutputFile(const std::string& path, const std::vector<std::string>& inputs)
     : path_(path) {
-  for (const std::string& input : inputs)
-    if (input != "-" && same_file(path, input))
-      fail_usage(fmt::format("{}: refusing to overwrite an input file", path));
+  refuse_overwriting_input(path, inputs);
   std::filesystem::path target(path);
   std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
   temporary_ = (dir / ("." + target.filename().string() + ".XXXXXX")).string();

@@ -40,6 +40,7 @@ struct Loaded {
   model::Scenario scenario;
   scenarios::Analyses analyses;
   std::string source;
+  std::vector<Input> files;  // every file read: the scenario, then the tables it includes
 };
 // Reads, overrides and compiles; on any error prints every diagnostic to
 // standard error and throws Exit(2).
@@ -47,7 +48,11 @@ Loaded load_scenario(const std::string& path, const std::vector<std::string>& se
 
 enum class Format { table, csv, markdown, json };
 // --format wins; else the extension of -o (.csv .md .json .txt); else table.
-Format choose_format(const std::string& format, const std::string& output);
+// First of all, an -o naming one of `inputs` is refused (exit 2).
+Format choose_format(const std::string& format, const std::string& output,
+                     const std::vector<std::string>& inputs = {});
+// Exit 2 when `output` is one of `inputs` or a file this run has read.
+void refuse_overwriting_input(const std::string& output, const std::vector<std::string>& inputs);
 
 // Colour on a terminal only, never with NO_COLOR set or when writing a file.
 bool use_colour(const std::string& output);
@@ -60,7 +65,8 @@ void write_output(const std::string& path, const std::string& text,
 // A file written piece by piece through a temporary beside it, renamed into
 // place by commit(). Destroyed uncommitted (a failure, an interruption), it
 // removes the temporary and leaves `path` as it was. Refuses (exit 2) a path
-// that is one of `inputs`, and a file it cannot write.
+// that is one of `inputs` or any file this run has read (a scenario, a table
+// it includes), and a file it cannot write.
 class OutputFile {
  public:
   OutputFile(const std::string& path, const std::vector<std::string>& inputs);
@@ -70,6 +76,8 @@ class OutputFile {
 
   void write(std::string_view text);
   void commit();
+  // For writers that open the file by name themselves (before commit()).
+  const std::string& temporary_path() const { return temporary_; }
 
  private:
   void flush();

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <memory>
 
 #include "cli/commands/analyses.h"
 #include "cli/commands/commands.h"
@@ -109,7 +110,7 @@ std::vector<CheckOutcome> run_checks(const Loaded& loaded, const std::string& fi
 }
 
 int run_check(const CheckOptions& o) {
-  Format format = choose_format(o.format, o.output);
+  Format format = choose_format(o.format, o.output, o.files);
   std::vector<Outcome> outcomes;
   std::vector<Loaded> loaded;  // outcomes point into these
   loaded.reserve(o.files.size());
@@ -166,8 +167,15 @@ int run_check(const CheckOptions& o) {
             Cell::of(x.check->metric), value_cell(x.actual), Cell::of(expected_text(*x.check))}});
     text = render({t}, format, false);
   }
+  // Both files are written before either is put in place: a JUnit path that
+  // cannot be written leaves no -o file either.
+  std::unique_ptr<OutputFile> report;
+  if (!o.junit.empty()) {
+    report = std::make_unique<OutputFile>(o.junit, o.files);
+    report->write(junit(outcomes, failed));
+  }
   write_output(o.output, text, o.files);
-  if (!o.junit.empty()) write_output(o.junit, junit(outcomes, failed), o.files);
+  if (report) report->commit();
   return failed > 0 ? kExitCheckFailed : kExitOk;
 }
 

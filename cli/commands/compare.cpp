@@ -79,7 +79,7 @@ std::vector<NamedScenario> variant_scenarios(const Loaded& loaded,
 }
 
 int run_compare(const CompareOptions& o) {
-  Format format = choose_format(o.format, o.output);
+  Format format = choose_format(o.format, o.output, {o.file});
   Loaded loaded = load_scenario(o.file, o.sets);
   std::vector<NamedScenario> cases = variant_scenarios(loaded, o.variants);
   std::vector<std::string> metrics = o.metrics.empty() ? kHeadlines : o.metrics;

@@ -54,7 +54,7 @@ Axis parse_axis(const std::string& spec, const char* option) {
 }  // namespace
 
 int run_grid(const GridOptions& o) {
-  Format format = choose_format(o.format, o.output);
+  Format format = choose_format(o.format, o.output, {o.file});
   Loaded loaded = load_scenario(o.file, o.sets);
   std::string metric = default_metric(loaded, o.metric);
   model::MetricQuery query = parse_metric_arg(metric, loaded.scenario);

@@ -294,7 +294,7 @@ double MonteCarloRun::variance_share(std::size_t p, std::size_t m) const {
 }
 
 int run_montecarlo(const MonteCarloOptions& o) {
-  Format format = choose_format(o.format, o.output);
+  Format format = choose_format(o.format, o.output, {o.file});
   Loaded loaded = load_scenario(o.file, o.sets);
   MonteCarloRun run = run_monte_carlo(loaded, o);
   const auto& draws = run.draws;

@@ -11,7 +11,7 @@ namespace cli {
 int run_run(const RunOptions& o) {
   auto basis = model::parse_basis(o.by);
   if (!basis) fail_usage(fmt::format("--by {}: use fy, contract-year, calendar or month", o.by));
-  Format format = choose_format(o.format, o.output);
+  Format format = choose_format(o.format, o.output, {o.file});
   Loaded loaded = load_scenario(o.file, o.sets);
   model::Evaluation evaluation(loaded.scenario);
   std::string text;

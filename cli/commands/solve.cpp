@@ -10,7 +10,7 @@
 namespace cli {
 
 int run_solve(const SolveOptions& o) {
-  Format format = choose_format(o.format, o.output);
+  Format format = choose_format(o.format, o.output, {o.file});
   Loaded loaded = load_scenario(o.file, o.sets);
   std::string metric = default_metric(loaded, o.metric);
   model::MetricQuery query = parse_metric_arg(metric, loaded.scenario);

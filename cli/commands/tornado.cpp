@@ -85,7 +85,7 @@ TornadoRun run_tornado_analysis(const Loaded& loaded, const TornadoOptions& o) {
 }
 
 int run_tornado(const TornadoOptions& o) {
-  Format format = choose_format(o.format, o.output);
+  Format format = choose_format(o.format, o.output, {o.file});
   Loaded loaded = load_scenario(o.file, o.sets);
   TornadoRun run = run_tornado_analysis(loaded, o);
   const std::string& metric = run.metric;
