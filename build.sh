@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(g++ cmake ninja-build pkg-config python3
-          libyaml-dev libmuparser-dev libcli11-dev libfmt-dev doctest-dev libeigen3-dev)
+          libyaml-dev libmuparser-dev libcli11-dev libfmt-dev doctest-dev libeigen3-dev
+          libxlsxwriter-dev zlib1g-dev python3-openpyxl)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -198,6 +198,27 @@ void add_montecarlo(CLI::App& app, Action& action) {
   cmd->callback([o, &action] { action = [o] { return run_montecarlo(*o); }; });
 }
 
+void add_report(CLI::App& app, Action& action) {
+  auto o = std::make_shared<ReportOptions>();
+  auto* cmd =
+      app.add_subcommand("report", "Write a cabinet-report appendix: Markdown, HTML or XLSX");
+  cmd->add_option("file", o->file, "Scenario file (- for standard input)")->required();
+  add_set(*cmd, o->sets);
+  cmd->add_option("-o,--output", o->output,
+                  "Write here: .md, .html or .xlsx (default: Markdown on standard output)");
+  cmd->add_option("--format", o->format, "md, html or xlsx (default: from -o)");
+  cmd->add_option("--title", o->title, "Title (default: Appendix: and the scenario's name)");
+  cmd->add_option("--sections", o->sections,
+                  "Only these, comma-separated: summary, assumptions, projection, contracts, "
+                  "variants, tornado, montecarlo, checks, provenance");
+  cmd->add_option("--date", o->date, "A date for the provenance, YYYY-MM-DD (default: none)");
+  cmd->footer(
+      "Examples:\n"
+      "  envelope report examples/coventry-2019.yaml -o appendix.html\n"
+      "  envelope report examples/coventry-2019.yaml -o appendix.xlsx --date 2026-11-25");
+  cmd->callback([o, &action] { action = [o] { return run_report(*o); }; });
+}
+
 void add_init(CLI::App& app, Action& action) {
   auto o = std::make_shared<InitOptions>();
   auto* cmd = app.add_subcommand("init", "Write a commented starter scenario");
@@ -210,7 +231,7 @@ void add_init(CLI::App& app, Action& action) {
 // One line per command.
 constexpr void (*kCommands[])(CLI::App&, Action&) = {
     add_run,  add_eval,  add_validate, add_convert,    add_compare, add_tornado,
-    add_grid, add_solve, add_check,    add_montecarlo, add_init};
+    add_grid, add_solve, add_check,    add_montecarlo, add_report,  add_init};
 
 }  // namespace
 

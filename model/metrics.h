@@ -74,13 +74,16 @@ class Evaluation {
   void refresh();
 
   const Horizon& horizon() const { return horizon_; }
+  const Scenario& scenario() const { return scenario_; }
   const Projection& projection(Basis basis);
-  // nullopt when the query's label names no period of the horizon.
+  // nullopt when the query's label names no period of the horizon. An amount
+  // beyond 64-bit pence throws LocatedAmountError naming where it arose.
   std::optional<MetricValue> value(const MetricQuery& q);
   Money npv();
 
  private:
   Money period_value(const MetricQuery& q, const Projection& p, std::size_t period) const;
+  std::optional<MetricValue> unnamed_value(const MetricQuery& q);
   std::shared_ptr<const Layout> layout(Basis basis);
   // The projection, with `committed` filled only when asked: metrics that do
   // not use it (most) skip the attribution.

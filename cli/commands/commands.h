@@ -94,6 +94,17 @@ struct MonteCarloOptions : OutputOptions {
 };
 int run_montecarlo(const MonteCarloOptions& o);
 
+struct ReportOptions {
+  std::string file;
+  std::vector<std::string> sets;
+  std::string output;    // -o: .md, .html or .xlsx; default Markdown on standard output
+  std::string format;    // md|html|xlsx; default from -o, else md
+  std::string title;     // default "Appendix: " and the scenario's name
+  std::string sections;  // comma-separated section names; default all that apply
+  std::string date;      // YYYY-MM-DD: shown in provenance; default none
+};
+int run_report(const ReportOptions& o);
+
 struct InitOptions {
   std::string file;  // empty: standard output
   bool force = false;

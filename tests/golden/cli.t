@@ -10,12 +10,12 @@ Run with --help for more information.
 
 $ envelope frobnicate
 >2
-envelope: unknown command 'frobnicate'; the commands are run, eval, validate, convert, compare, tornado, grid, solve, check, montecarlo, init
+envelope: unknown command 'frobnicate'; the commands are run, eval, validate, convert, compare, tornado, grid, solve, check, montecarlo, report, init
 >= 2
 
 $ envelope evl x.yaml cost
 >2
-envelope: unknown command 'evl' (did you mean 'eval'?); the commands are run, eval, validate, convert, compare, tornado, grid, solve, check, montecarlo, init
+envelope: unknown command 'evl' (did you mean 'eval'?); the commands are run, eval, validate, convert, compare, tornado, grid, solve, check, montecarlo, report, init
 >= 2
 
 # Help on each command ends with a worked example.

@@ -1,0 +1,109 @@
+// `envelope report`: the appendix of a cabinet report, as Markdown, one
+// self-contained HTML page, or an XLSX workbook (cli/render/report.h).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "cli/commands/commands.h"
+#include "cli/commands/common.h"
+#include "cli/commands/report_sections.h"
+#include "model/calendar.h"
+#include "model/suggest.h"
+
+namespace cli {
+
+namespace {
+
+enum class ReportFormat { markdown, html, xlsx };
+
+ReportFormat report_format(const ReportOptions& o) {
+  if (!o.output.empty() && o.output != "-") refuse_overwriting_input(o.output, {o.file});
+  std::string name = o.format;
+  if (name.empty() && !o.output.empty() && o.output != "-") {
+    std::string ext = std::filesystem::path(o.output).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".md")
+      name = "md";
+    else if (ext == ".html" || ext == ".htm")
+      name = "html";
+    else if (ext == ".xlsx")
+      name = "xlsx";
+    else
+      fail_usage(
+          fmt::format("{}: cannot tell the format from the extension; use .md, .html or "
+                      ".xlsx, or --format md|html|xlsx",
+                      o.output));
+  }
+  if (name.empty() || name == "md" || name == "markdown") return ReportFormat::markdown;
+  if (name == "html") return ReportFormat::html;
+  if (name == "xlsx") return ReportFormat::xlsx;
+  fail_usage(fmt::format("unknown report format '{}'; use md, html or xlsx", name));
+}
+
+// "summary,checks" in the appendix's own order; an unknown name is an error.
+std::vector<std::string> chosen_sections(const std::string& list) {
+  if (list.empty()) return kReportSections;
+  std::vector<std::string> named;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = std::min(list.find(',', start), list.size());
+    std::string name = list.substr(start, comma - start);
+    if (std::find(kReportSections.begin(), kReportSections.end(), name) == kReportSections.end())
+      fail_usage(fmt::format("--sections: unknown section '{}'{}; the sections are {}", name,
+                             model::did_you_mean(name, kReportSections),
+                             fmt::join(kReportSections, ", ")));
+    named.push_back(name);
+    start = comma + 1;
+  }
+  std::vector<std::string> out;
+  for (const std::string& s : kReportSections)
+    if (std::find(named.begin(), named.end(), s) != named.end()) out.push_back(s);
+  return out;
+}
+
+// The --date as a time (midnight UTC), checked; without one, 1 January 1980,
+// the earliest time a zip file can hold, so that the workbook is the same
+// whenever it is written.
+std::time_t creation_time(const std::optional<std::string>& date) {
+  if (!date) return 315532800;
+  int y = 0, m = 0, d = 0;
+  char extra = 0;
+  if (std::sscanf(date->c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || date->size() != 10 ||
+      !model::is_valid({y, m, d}) || y < 1980)
+    fail_usage(fmt::format("--date {}: expected a date as YYYY-MM-DD, from 1980", *date));
+  return static_cast<std::time_t>(model::days_from_epoch({y, m, d})) * 86400;
+}
+
+void write_workbook(const report::Report& r, const ReportOptions& o, std::time_t created) {
+  if (o.output.empty() || o.output == "-")
+    fail_usage("an XLSX report needs a file: -o appendix.xlsx");
+  OutputFile file(o.output, {o.file});
+  if (auto error = report::write_xlsx(r, file.temporary_path(), created)) fail_usage(*error);
+  file.commit();
+}
+
+}  // namespace
+
+int run_report(const ReportOptions& o) {
+  ReportFormat format = report_format(o);
+  ReportSettings settings;
+  settings.sections = chosen_sections(o.sections);
+  settings.sets = o.sets;
+  if (!o.date.empty()) settings.date = o.date;
+  std::time_t created = creation_time(settings.date);
+  Loaded loaded = load_scenario(o.file, o.sets);
+  std::string title = o.title.empty() ? "Appendix: " + loaded.scenario.name : o.title;
+  report::Report r = build_report(loaded, title, settings);
+  if (format == ReportFormat::xlsx) {
+    write_workbook(r, o, created);
+    return kExitOk;
+  }
+  std::string text =
+      format == ReportFormat::html ? report::render_html(r) : report::render_markdown(r);
+  write_output(o.output, text, {o.file});
+  return kExitOk;
+}
+
+}  // namespace cli

@@ -1,0 +1,68 @@
+// The appendix as GitHub-flavoured Markdown (cli/render/report.h).
+#include <string>
+
+#include "cli/render/report.h"
+
+namespace cli::report {
+
+namespace {
+
+// A cell's text with the characters that would break a pipe table escaped.
+std::string cell_text(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
+// A column is numeric (right-aligned) when every value in it is.
+bool numeric_column(const ReportTable& t, std::size_t column) {
+  bool any = false;
+  for (const auto& row : t.rows) {
+    if (column >= row.size()) continue;
+    if (row[column].unit == Unit::text && !row[column].text.empty()) return false;
+    any = any || is_numeric(row[column]);
+  }
+  return any;
+}
+
+std::string table_markdown(const ReportTable& t) {
+  std::string out;
+  if (!t.caption.empty()) out += "**" + cell_text(t.caption) + "**\n\n";
+  std::string header = "|", rule = "|";
+  for (std::size_t c = 0; c < t.headers.size(); ++c) {
+    header += " " + cell_text(t.headers[c]) + " |";
+    rule += c > 0 && numeric_column(t, c) ? " ---: |" : " --- |";
+  }
+  out += header + "\n" + rule + "\n";
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    bool strong = r < t.strong.size() && t.strong[r];
+    out += "|";
+    for (std::size_t c = 0; c < t.headers.size(); ++c) {
+      std::string text = c < t.rows[r].size() ? cell_text(display(t.rows[r][c])) : "";
+      out += " " + (strong && !text.empty() ? "**" + text + "**" : text) + " |";
+    }
+    out += "\n";
+  }
+  return out + "\n";
+}
+
+}  // namespace
+
+std::string render_markdown(const Report& r) {
+  std::string out = "# " + r.title + "\n\n";
+  for (const Section& s : r.sections) {
+    out += "## " + s.title + "\n\n";
+    for (const std::string& p : s.paragraphs)
+      out += p + "\n\n";
+    for (const ReportTable& t : s.tables)
+      out += table_markdown(t);
+  }
+  while (out.size() > 1 && out[out.size() - 2] == '\n')
+    out.pop_back();
+  return out;
+}
+
+}  // namespace cli::report
