@@ -148,21 +148,23 @@ void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
                     std::vector<Money>& out) {
   double product = 1.0;  // prod_{j=1..k}(1 + u_j), as contract_year_value computes it
   const std::vector<double>& uplift = c.uplift.rates;
-  for (int k = 0, years = c.years_taken(); k < years; ++k) {
-    if (k > 0 && !uplift.empty())
-      product *= 1.0 + uplift[std::min<std::size_t>(k, uplift.size()) - 1];
-    Month year_start = c.start + 12 * k;
-    if (year_start > h.last) break;
-    if (year_start + 11 < h.first) continue;
-    try {
+  int k = 0;
+  try {  // around the loop, not in it: the loop stays as tight as without it
+    for (int years = c.years_taken(); k < years; ++k) {
+      if (k > 0 && !uplift.empty())
+        product *= 1.0 + uplift[std::min<std::size_t>(k, uplift.size()) - 1];
+      Month year_start = c.start + 12 * k;
+      if (year_start > h.last) break;
+      if (year_start + 11 < h.first) continue;
       Money value =
           k == 0 ? c.annual : round_to_pence(static_cast<double>(c.annual.pence) * product);
       split.add(value, year_start, year_start, year_start + 11, out);
-    } catch (const std::out_of_range& e) {
-      out_of_range_in("contracts." + c.id + ": contract year " + std::to_string(k + 1) + " (" +
-                          month_label(year_start) + " to " + month_label(year_start + 11) + ")",
-                      e);
     }
+  } catch (const std::out_of_range& e) {
+    Month year_start = c.start + 12 * k;
+    out_of_range_in("contracts." + c.id + ": contract year " + std::to_string(k + 1) + " (" +
+                        month_label(year_start) + " to " + month_label(year_start + 11) + ")",
+                    e);
   }
 }
 
@@ -198,13 +200,21 @@ void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optio
 // total[p] += row[p] for every period; a sum out of range names the line and period.
 void add_row(std::vector<Money>& total, const std::vector<Money>& row, const Layout& layout,
              const char* line) {
-  for (std::size_t p = 0; p < row.size(); ++p) {
-    try {
-      total[p] += row[p];
-    } catch (const std::out_of_range& e) {
-      out_of_range_in(std::string(line) + " in " + layout.periods[p].label, e);
-    }
+  bool overflow = false;
+  for (std::size_t p = 0; p < row.size(); ++p)
+    overflow |= __builtin_add_overflow(total[p].pence, row[p].pence, &total[p].pence);
+  if (!overflow) return;
+  for (std::size_t p = 0; p < row.size(); ++p) {  // which period: the first that cannot hold
+    std::int64_t before;
+    if (__builtin_sub_overflow(total[p].pence, row[p].pence, &before) ||
+        __builtin_add_overflow(before, row[p].pence, &before))
+      try {
+        throw_money_overflow();
+      } catch (const std::out_of_range& e) {
+        out_of_range_in(std::string(line) + " in " + layout.periods[p].label, e);
+      }
   }
+  throw_money_overflow();
 }
 
 // Shares a contract's cumulative cost between its streams (SPEC 3.4).
