@@ -9,7 +9,9 @@
 #include <csignal>
 #include <cstdio>
 #include <optional>
+#include <span>
 #include <thread>
+#include <utility>
 
 #include "cli/commands/analyses.h"
 #include "cli/commands/commands.h"
@@ -46,11 +48,28 @@ model::Distribution distribution_of(const scenarios::ParameterSpec& p) {
   return d;
 }
 
+// One number per draw, left uninitialised until the draws fill it: no
+// single-threaded zeroing first, and each thread maps the pages of its share.
+template <typename T>
+class Column {
+ public:
+  explicit Column(std::size_t n) : data_(new T[n]), size_(n) {}
+  T& operator[](std::size_t i) { return data_[i]; }
+  const T& operator[](std::size_t i) const { return data_[i]; }
+  std::span<T> all() { return {data_.get(), size_}; }
+  std::span<const T> all() const { return {data_.get(), size_}; }
+
+ private:
+  std::unique_ptr<T[]> data_;
+  std::size_t size_;
+};
+
 // Everything drawn: values[p][draw], and metrics[m][draw] and fan[period][draw]
 // as whole pence (or a count, for shortfall_years).
 struct Draws {
-  std::vector<std::vector<double>> values;
-  std::vector<std::vector<std::int64_t>> metrics, fan;
+  std::size_t draws = 0;
+  std::vector<Column<double>> values;
+  std::vector<Column<std::int64_t>> metrics, fan;
   std::vector<model::MetricQuery> fan_queries;  // the first metric at each period
 };
 
@@ -133,22 +152,25 @@ Statistics summarise_draws(Draws& d, const std::vector<model::MetricQuery>& quer
   // The parameters first: theirs are the longest sorts.
   parallel_tasks(parameters + metrics + periods, threads, [&](std::size_t i, auto& sorter) {
     if (i < parameters) {
-      model::replace_by_doubled_ranks(d.values[i], sorter.sort(d.values[i]));
+      auto values = d.values[i].all();
+      model::replace_by_doubled_ranks(values, sorter.sort(std::span<const double>(values)));
     } else if (i < parameters + metrics) {
       std::size_t m = i - parameters;
-      auto order = sorter.sort(d.metrics[m]);
+      auto values = d.metrics[m].all();
+      auto order = sorter.sort(std::span<const std::int64_t>(values));
       bool count = queries[m].measure == model::Measure::shortfall_years;
-      s.metrics[m] = model::summarise(d.metrics[m], order, count ? 1.0 : 0.01);
-      model::replace_by_doubled_ranks(d.metrics[m], order);
+      s.metrics[m] = model::summarise(values, order, count ? 1.0 : 0.01);
+      model::replace_by_doubled_ranks(values, order);
     } else {
-      auto& fan = d.fan[i - parameters - metrics];
+      auto fan = std::as_const(d.fan[i - parameters - metrics]).all();
       s.fan[i - parameters - metrics] = model::summarise(fan, sorter.sort(fan), 0.01);
     }
   });
   s.rank.assign(parameters, std::vector<double>(metrics));
   parallel_tasks(parameters * metrics, threads, [&](std::size_t i, auto&) {
     std::size_t p = i / metrics, m = i % metrics;
-    s.rank[p][m] = model::rank_correlation(d.values[p], d.metrics[m]);
+    s.rank[p][m] = model::rank_correlation(std::as_const(d.values[p]).all(),
+                                           std::as_const(d.metrics[m]).all());
   });
   return s;
 }
@@ -163,8 +185,7 @@ void write_draws(OutputFile& file, const Draws& d, const std::vector<std::string
   for (const auto& m : metrics)
     row += "," + csv_field(m);
   file.write(row + "\n");
-  std::size_t draws = d.metrics.empty() ? 0 : d.metrics[0].size();
-  for (std::size_t draw = 0; draw < draws; ++draw) {
+  for (std::size_t draw = 0; draw < d.draws; ++draw) {
     row = std::to_string(draw);
     for (const auto& v : d.values)
       row.append(",").append(number_text(v[draw]));
@@ -232,8 +253,11 @@ MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) 
     queries.push_back(parse_metric_arg(m, loaded.scenario));
 
   Draws out;
-  out.values.assign(paths.size(), std::vector<double>(draws));
-  out.metrics.assign(metrics.size(), std::vector<std::int64_t>(draws));
+  out.draws = static_cast<std::size_t>(draws);
+  for (std::size_t p = 0; p < paths.size(); ++p)
+    out.values.emplace_back(out.draws);
+  for (std::size_t m = 0; m < metrics.size(); ++m)
+    out.metrics.emplace_back(out.draws);
   std::vector<std::string> fan_labels;
   if (!o.by.empty()) {
     auto basis = model::parse_basis(o.by);
@@ -243,7 +267,8 @@ MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) 
       fan_labels.push_back(period.label);
       out.fan_queries.push_back(parse_metric_arg(metrics[0] + "@" + period.label, loaded.scenario));
     }
-    out.fan.assign(fan_labels.size(), std::vector<std::int64_t>(draws));
+    for (std::size_t p = 0; p < fan_labels.size(); ++p)
+      out.fan.emplace_back(out.draws);
   }
   int threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<int>(std::min<long long>(threads, draws));
