@@ -61,6 +61,15 @@ def main():
     median, worst = wall_ms(tornado, 5)
     print(f"envelope tornado, {rows} parameters: median {median:.0f} ms, worst {worst:.0f} ms "
           f"over 5 runs")
+    # Scale: 1,000 contracts over 30 years with 5 funding streams.
+    scale = "/tmp/envelope-bench-scale.yaml"
+    subprocess.run(["python3", "bench/scale_scenario.py", scale], check=True)
+    for fmt in ("table", "json"):
+        runs = [timed(["build/envelope", "run", scale, "--format", fmt]) for _ in range(10)]
+        print(f"envelope run, 1,000 contracts x 30 years x 5 streams, --format {fmt}: "
+              f"median {statistics.median(t for t, _ in runs):.0f} ms, "
+              f"worst {max(t for t, _ in runs):.0f} ms over 10 runs, "
+              f"peak memory {max(m for _, m in runs):.0f} MB (targets: 100 ms, 50 MB)")
     # Monte Carlo: the example's sensitivity block, 1,000,000 draws, the six
     # default metrics (cost, headroom, gap, min_headroom, min_gap, npv).
     for threads in (2, 1):

@@ -67,15 +67,15 @@ std::optional<Basis> basis_of_label(std::string_view label, int fys) {
 }
 
 std::variant<int, std::string> find_id(std::string_view id, bool contract, const Scenario& s) {
-  std::vector<std::string> ids;
-  if (contract)
-    for (const Contract& c : s.contracts)
-      ids.push_back(c.id);
-  else
-    for (const FundingStream& f : s.funding)
-      ids.push_back(f.id);
-  for (std::size_t i = 0; i < ids.size(); ++i)
-    if (ids[i] == id) return int(i);
+  std::size_t count = contract ? s.contracts.size() : s.funding.size();
+  auto id_at = [&](std::size_t i) -> const std::string& {
+    return contract ? s.contracts[i].id : s.funding[i].id;
+  };
+  for (std::size_t i = 0; i < count; ++i)
+    if (id_at(i) == id) return static_cast<int>(i);
+  std::vector<std::string> ids;  // only to suggest a name
+  for (std::size_t i = 0; i < count; ++i)
+    ids.push_back(id_at(i));
   return std::string(contract ? "unknown contract '" : "unknown funding stream '") +
          std::string(id) + "'" + did_you_mean(id, ids);
 }
