@@ -14,6 +14,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "scenarios/limits.h"
 #include "scenarios/scenario_reader.h"
 
 namespace cli {
@@ -32,19 +33,42 @@ std::vector<std::string>& files_read() {
 
 }  // namespace
 
+namespace {
+
+std::string too_large(std::size_t bytes) {
+  return fmt::format("larger than {} MiB ({} bytes): the limit for a scenario or a table",
+                     scenarios::kMaxInputBytes >> 20, bytes);
+}
+
+// The whole stream, or nullopt once it holds more than kMaxInputBytes.
+std::optional<std::string> read_limited(std::istream& in, std::size_t& bytes) {
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    bytes = text.size();
+    if (bytes > scenarios::kMaxInputBytes) return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace
+
 Input read_input(const std::string& path) {
+  std::size_t bytes = 0;
   if (path == "-") {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    return {text.str(), "<stdin>"};
+    auto text = read_limited(std::cin, bytes);
+    if (!text) fail_usage("<stdin>: " + too_large(bytes));
+    return {std::move(*text), "<stdin>"};
   }
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) fail_usage(fmt::format("{}: is a directory", path));
   std::ifstream in(path, std::ios::binary);
   if (!in) fail_usage(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto text = read_limited(in, bytes);
+  if (!text) fail_usage(path + ": " + too_large(bytes));
   files_read().push_back(path);
-  return {std::move(text), path};
+  return {std::move(*text), path};
 }
 
 std::optional<std::string> read_included_file(const std::string& path, std::string& error) {
@@ -58,8 +82,14 @@ std::optional<std::string> read_included_file(const std::string& path, std::stri
     error = std::strerror(errno);
     return std::nullopt;
   }
+  std::size_t bytes = 0;
+  auto text = read_limited(in, bytes);
+  if (!text) {
+    error = too_large(bytes);
+    return std::nullopt;
+  }
   files_read().push_back(path);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return text;
 }
 
 Loaded load_scenario(const std::string& path, const std::vector<std::string>& sets) {

@@ -64,7 +64,13 @@ std::variant<Tornado, std::string> tornado(const Evaluate& evaluate,
 }
 
 std::variant<Grid, std::string> grid(const Evaluate& evaluate, std::vector<double> xs,
-                                     std::vector<double> ys) {
+                                     std::vector<double> ys, const std::string& name_x,
+                                     const std::string& name_y) {
+  auto shown = [](double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.15g", v);
+    return std::string(text);
+  };
   Grid out{std::move(xs), std::move(ys), {}};
   std::size_t rows = out.ys.empty() ? 1 : out.ys.size();
   for (std::size_t r = 0; r < rows; ++r) {
@@ -73,7 +79,9 @@ std::variant<Grid, std::string> grid(const Evaluate& evaluate, std::vector<doubl
       std::vector<double> values = {x};
       if (!out.ys.empty()) values.push_back(out.ys[r]);
       auto v = evaluate(values);
-      if (auto* error = std::get_if<std::string>(&v)) return *error;
+      if (auto* error = std::get_if<std::string>(&v))
+        return name_x + " = " + shown(x) +
+               (out.ys.empty() ? "" : ", " + name_y + " = " + shown(out.ys[r])) + ": " + *error;
       out.cells.back().push_back(std::get<MetricValue>(v));
     }
   }

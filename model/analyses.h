@@ -53,8 +53,10 @@ struct Grid {
   std::vector<double> xs, ys;
   std::vector<std::vector<MetricValue>> cells;
 };
+// An error names the cell: "NAME_X = x, NAME_Y = y: error".
 std::variant<Grid, std::string> grid(const Evaluate& evaluate, std::vector<double> xs,
-                                     std::vector<double> ys);
+                                     std::vector<double> ys, const std::string& name_x = "x",
+                                     const std::string& name_y = "y");
 
 // The smallest value of one parameter in [low, high] at which the metric
 // reaches `target` (pounds): at or above it when the metric rises across the

@@ -25,6 +25,15 @@ std::optional<Horizon> horizon_of(const Scenario& s) {
   return Horizon{*first, *last};
 }
 
+std::optional<std::string> horizon_problem(const Scenario& s) {
+  auto h = horizon_of(s);
+  if (!h) return "the horizon is empty";
+  if (h->months() > kMaxHorizonMonths)
+    return "the horizon is " + std::to_string(h->months()) + " months; at most " +
+           std::to_string(kMaxHorizonMonths / 12) + " years (the limit)";
+  return std::nullopt;
+}
+
 namespace {
 
 double compound(const RateSchedule& rates, int steps) {

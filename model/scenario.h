@@ -71,9 +71,17 @@ struct Scenario {
   std::vector<Contract> contracts;
 };
 
+// The longest horizon a scenario may have: 100 years of months.
+inline constexpr int kMaxHorizonMonths = 1200;
+
 // The horizon: start (default the earliest contract start) to end (default the
 // last month of the latest contract as exercised). nullopt when there is no
 // contract and no explicit start and end, or when end precedes start.
 std::optional<Horizon> horizon_of(const Scenario& s);
+
+// Why the scenario cannot be projected as it stands (an empty horizon, or one
+// longer than kMaxHorizonMonths), or nullopt when it can: for scenarios changed
+// after validation (what-if, Monte Carlo).
+std::optional<std::string> horizon_problem(const Scenario& s);
 
 }  // namespace model

@@ -1,4 +1,5 @@
 #include "scenarios/analyses.h"
+#include "scenarios/limits.h"
 
 #include <algorithm>
 #include <cmath>
@@ -71,6 +72,11 @@ std::vector<double> AnalysisReader::numbers(const Field& f) {
 
 void AnalysisReader::variants(const Field& f, Analyses& out) {
   if (!f.node || f.node->is_null() || !read_.expect_mapping(f)) return;
+  if (f.node->entries.size() > kMaxVariants) {
+    const Entry& over = f.node->entries[kMaxVariants];
+    return read_.error_at(over.key_mark, join_path(f.path, over.key),
+                          "more than " + std::to_string(kMaxVariants) + " variants (the limit)");
+  }
   for (const Entry& e : f.node->entries) {
     Field variant{&e.value, join_path(f.path, e.key)};
     if (!read_.expect_mapping(variant)) continue;
@@ -167,6 +173,8 @@ void AnalysisReader::sensitivity(const Field& f, Sensitivity& out) {
       auto v = read_.whole(d, "a whole number of draws");
       if (v && *v < 1)
         read_.error(d, "expected at least 1 draw");
+      else if (v && *v > kMaxDraws)
+        read_.error(d, "at most 100,000,000 draws (the limit)");
       else if (v)
         out.draws = *v;
     }

@@ -9,7 +9,7 @@ model::MetricOrError MetricEvaluator::operator()(std::span<const double> values)
     scenario_ = compiled_.base();  // apply() leaves it unspecified on an error
     return *error;
   }
-  if (!model::horizon_of(scenario_)) return std::string("the horizon is empty");
+  if (auto problem = model::horizon_problem(scenario_)) return *problem;
   evaluation_.refresh();
   std::optional<model::MetricValue> v;
   try {

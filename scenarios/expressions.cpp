@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <deque>
+#include <string>
+
+#include "scenarios/limits.h"
 
 namespace scenarios {
 
@@ -42,6 +45,12 @@ bool is_name_char(char c) {
 
 }  // namespace
 
+std::string describe_error(std::string_view text, const ExpressionError& e) {
+  std::string shown =
+      text.size() > 60 ? std::string(text.substr(0, 57)) + "..." : std::string(text);
+  return "bad expression \"" + shown + "\": " + e.message;
+}
+
 std::size_t position_of_name(std::string_view text, std::string_view name) {
   for (std::size_t at = text.find(name); at != std::string_view::npos;
        at = text.find(name, at + 1)) {
@@ -58,6 +67,18 @@ Expression& Expression::operator=(Expression&&) noexcept = default;
 Expression::~Expression() = default;
 
 std::variant<Expression, ExpressionError> Expression::compile(std::string_view text) {
+  if (text.size() > kMaxExpressionLength)
+    return ExpressionError{
+        "longer than " + std::to_string(kMaxExpressionLength) + " characters (the limit)",
+        static_cast<int>(kMaxExpressionLength)};
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+    if (depth > kMaxExpressionNesting)
+      return ExpressionError{"parentheses nested more than " +
+                                 std::to_string(kMaxExpressionNesting) + " deep (the limit)",
+                             static_cast<int>(i)};
+  }
   auto impl = std::make_unique<Impl>();
   impl->text = std::string(text);
   try {

@@ -16,6 +16,9 @@ struct ExpressionError {
   int position = 0;  // 0-based offset into the expression text
 };
 
+// 'bad expression "TEXT": MESSAGE', the text cut to 60 characters when longer.
+std::string describe_error(std::string_view text, const ExpressionError& e);
+
 // Where `name` stands in `text` as a whole word (0 when it does not).
 std::size_t position_of_name(std::string_view text, std::string_view name);
 

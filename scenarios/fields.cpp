@@ -64,7 +64,7 @@ std::optional<double> FieldReader::expression(const Field& f, std::string_view w
   if (auto* e = std::get_if<ExpressionError>(&compiled)) {
     Mark at = n.mark;
     at.column += shift + e->position;
-    error_at(at, f.path, "bad expression \"" + n.text + "\": " + e->message);
+    error_at(at, f.path, describe_error(n.text, *e));
     return std::nullopt;
   }
   const Expression& expr = std::get<Expression>(compiled);

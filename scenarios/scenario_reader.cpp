@@ -12,6 +12,7 @@
 #include "scenarios/csv_scenario.h"
 #include "scenarios/expressions.h"
 #include "scenarios/fields.h"
+#include "scenarios/limits.h"
 #include "scenarios/numbers.h"
 #include "scenarios/overrides.h"
 #include "scenarios/yaml_reader.h"
@@ -102,7 +103,7 @@ void AssumptionResolver::compile(Item& item) {
   if (auto* e = std::get_if<ExpressionError>(&compiled)) {
     Mark at = n.mark;
     at.column += (n.quoted ? 1 : 0) + e->position;
-    read_.error_at(at, item.field.path, "bad expression \"" + n.text + "\": " + e->message);
+    read_.error_at(at, item.field.path, describe_error(n.text, *e));
     item.state = Item::done;
     return;
   }
@@ -215,6 +216,7 @@ class Compiler {
   std::optional<int> exercise(const Field& f, std::size_t extensions);
   std::vector<model::Share> funded_by(const Field& f, int index);
   void horizon(const Field& root);
+  void too_long(const Field& root, const model::Horizon& h);
 
   // Records that the number at f feeds `sink` (when bindings are recorded).
   void bind(const Field& f, Sink sink);
@@ -337,6 +339,12 @@ std::optional<model::YearlyAmount> Compiler::yearly_amount(const Field& f,
 void Compiler::funding(const Field& f) {
   if (!f.node || f.node->is_null()) return;
   if (!read_.expect_mapping(f)) return;
+  if (f.node->entries.size() > kMaxStreams) {
+    const Entry& over = f.node->entries[kMaxStreams];
+    return read_.error_at(
+        over.key_mark, join_path(f.path, over.key),
+        "more than " + std::to_string(kMaxStreams) + " funding streams (the limit)");
+  }
   for (const Entry& e : f.node->entries) {
     Field stream{&e.value, join_path(f.path, e.key)};
     if (!is_id(e.key))
@@ -504,12 +512,21 @@ void Compiler::contracts(const Field& f, const Field& defaults) {
       defaults.node && defaults.node->is_mapping() ? defaults : Field{nullptr, "defaults"};
   if (!read_.expect_mapping(f)) return;
   if (f.node->entries.empty()) read_.error(f, "no contracts");
+  if (f.node->entries.size() > kMaxContracts) {
+    const Entry& over = f.node->entries[kMaxContracts];
+    return read_.error_at(over.key_mark, join_path(f.path, over.key),
+                          "more than " + std::to_string(kMaxContracts) + " contracts (the limit)");
+  }
   for (const Entry& e : f.node->entries)
     if (auto c = contract(e, usable_defaults)) s_.contracts.push_back(std::move(*c));
 }
 
 void Compiler::horizon(const Field& root) {
-  if (!errors_.empty() || model::horizon_of(s_)) return;
+  if (!errors_.empty()) return;
+  if (auto h = model::horizon_of(s_)) {
+    if (h->months() > model::kMaxHorizonMonths) too_long(root, *h);
+    return;
+  }
   if (s_.start && s_.end && *s_.end < *s_.start)
     return read_.error(end_field_,
                        "scenario ends before it starts (" + start_field_.node->text + ")");
@@ -522,6 +539,23 @@ void Compiler::horizon(const Field& root) {
                                        model::to_string(model::first_day(first)) + ")");
   }
   read_.error(root, "the horizon is empty");
+}
+
+// A horizon over the limit, located at scenario.end, else at the contract that ends last.
+void Compiler::too_long(const Field& root, const model::Horizon& h) {
+  std::string message = "the horizon is " + std::to_string(h.months()) + " months (" +
+                        model::to_string(model::first_day(h.first)) + " to " +
+                        model::to_string(model::last_day(h.last)) + "); at most " +
+                        std::to_string(model::kMaxHorizonMonths / 12) + " years (the limit)";
+  if (s_.end) return read_.error(end_field_, message);
+  auto ends = [](const model::Contract& c) { return c.start + 12 * c.years_taken(); };
+  auto latest = std::max_element(s_.contracts.begin(), s_.contracts.end(),
+                                 [&](const auto& a, const auto& b) { return ends(a) < ends(b); });
+  if (Field contracts = child(root, "contracts"); contracts.node && latest != s_.contracts.end())
+    for (const Entry& e : contracts.node->entries)
+      if (e.key == latest->id)
+        return read_.error_at(e.key_mark, join_path("contracts", e.key), message);
+  read_.error(root, message);
 }
 
 // True when an unknown top-level key looks like a misspelling of `section`

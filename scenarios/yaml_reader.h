@@ -15,7 +15,7 @@
 
 namespace scenarios {
 
-inline constexpr std::size_t kMaxNodes = 100000;
+inline constexpr std::size_t kMaxNodes = 500000;
 inline constexpr std::size_t kMaxDepth = 64;
 
 // The root is absent on a syntax error, and a null node for an empty document.

@@ -68,7 +68,8 @@ int run_grid(const GridOptions& o) {
   if (y) paths.push_back(y->path);
   scenarios::CompiledScenario compiled = compile_parameters(loaded, paths);
   scenarios::MetricEvaluator evaluate(compiled, query);
-  auto result = model::grid(std::ref(evaluate), x.values, y ? y->values : std::vector<double>{});
+  auto result = model::grid(std::ref(evaluate), x.values, y ? y->values : std::vector<double>{},
+                            x.path, y ? y->path : "");
   if (auto* error = std::get_if<std::string>(&result)) fail_usage(*error);
   const model::Grid& g = std::get<model::Grid>(result);
   std::string text;

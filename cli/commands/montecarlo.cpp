@@ -19,6 +19,7 @@
 #include "model/analyses.h"
 #include "model/draw_statistics.h"
 #include "model/montecarlo.h"
+#include "scenarios/limits.h"
 
 namespace cli {
 
@@ -102,6 +103,7 @@ void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
       failed_draw = draw;
     };
     if (auto why = compiled.apply(values, scenario)) return fail(*why);
+    if (auto why = model::horizon_problem(scenario)) return fail(*why);
     try {
       e.refresh();
       for (std::size_t m = 0; m < queries.size(); ++m) {
@@ -231,7 +233,7 @@ MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) 
   if (sens.parameters.empty()) fail_usage("no sensitivity.parameters to draw");
   long long draws = o.draws > 0 ? o.draws : sens.draws.value_or(10000);
   long long seed = o.seed >= 0 ? o.seed : sens.seed.value_or(1);
-  if (draws > 100000000) fail_usage("at most 100,000,000 draws");
+  if (draws > scenarios::kMaxDraws) fail_usage("at most 100,000,000 draws (the limit)");
   std::vector<std::string> paths;
   std::vector<model::Distribution> distributions;
   for (const auto& p : sens.parameters) {

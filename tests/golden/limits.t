@@ -1,0 +1,32 @@
+# Limits (docs/scenario-format.md, "Limits"): each a located error, exit 2.
+# 10,001 contracts: the 10,001st is named, on line 10,006 (5 header lines).
+$ python3 -c "print('scenario: {name: Many}\nenvelope: {annual: 1}\ncontracts:'); [print(f'  c{i}: {{annual: 1, start: 2024-04-01, term: 1}}') for i in range(10001)]" > /tmp/envelope-golden-many.yaml; envelope validate /tmp/envelope-golden-many.yaml
+>2
+/tmp/envelope-golden-many.yaml:10004:3: contracts.c10000: more than 10000 contracts (the limit)
+>= 2
+
+# 1,001 variants.
+$ python3 -c "print('scenario: {name: Many}\nenvelope: {annual: 1}\ncontracts: {c: {annual: 1, start: 2024-04-01, term: 1}}\nvariants:'); [print(f'  v{i}: {{envelope.annual: 2}}') for i in range(1001)]" > /tmp/envelope-golden-variants.yaml; envelope validate /tmp/envelope-golden-variants.yaml
+>2
+/tmp/envelope-golden-variants.yaml:1005:3: variants.v1000: more than 1000 variants (the limit)
+>= 2
+
+# A file over 16 MiB (16,777,216 bytes) is refused before it is parsed, from a file or standard input.
+$ python3 -c "import sys; sys.stdout.write('#' * (16 * 2**20 + 1))" > /tmp/envelope-golden-big.yaml; envelope validate /tmp/envelope-golden-big.yaml; envelope run - < /tmp/envelope-golden-big.yaml
+>2
+envelope: /tmp/envelope-golden-big.yaml: larger than 16 MiB (16777217 bytes): the limit for a scenario or a table
+envelope: <stdin>: larger than 16 MiB (16777217 bytes): the limit for a scenario or a table
+>= 2
+
+# Monte Carlo draws from the command line.
+$ envelope montecarlo examples/coventry-2019.yaml -n 100000001
+>2
+envelope: at most 100,000,000 draws (the limit)
+>= 2
+
+# A what-if that stretches the horizon past 100 years is an error for that value:
+# 200 + 2 + 2 years = 2,448 months.
+$ envelope grid examples/coventry-2019.yaml --x defaults.term=5,200 --metric cost --format csv
+>2
+envelope: defaults.term = 200: the horizon is 2448 months; at most 100 years (the limit)
+>= 2
