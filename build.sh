@@ -3,7 +3,9 @@
 # and with `test` runs the whole test suite.
 #
 #   ./build.sh && build/envelope run examples/coventry-2019.yaml
-#   ./build.sh test
+#   ./build.sh test       the whole test suite
+#   ./build.sh sanitize   the whole test suite again, built with ASan and UBSan
+#                         (in build-sanitize/; CI runs it after `test`)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -32,5 +34,14 @@ cmake --build build >&2
 case "${1:-}" in
   "") ;;
   test) ctest --test-dir build --output-on-failure -j "$(nproc)" ;;
-  *) echo "usage: ./build.sh [test]" >&2; exit 2 ;;
+  sanitize)
+    if [ ! -f build-sanitize/build.ninja ]; then
+      cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DENVELOPE_SANITIZE=ON >&2
+    fi
+    cmake --build build-sanitize >&2
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)" ;;
+  *) echo "usage: ./build.sh [test|sanitize]" >&2; exit 2 ;;
 esac
