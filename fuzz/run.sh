@@ -65,7 +65,7 @@ mkdir -p build-fuzz/artifacts
 for t in "${targets[@]}"; do
   seed "$t"
   echo "== fuzz_$t for $seconds s" >&2
-  build-fuzz/fuzz_"$t" build-fuzz/corpus/"$t" -max_total_time="$seconds" -timeout=10 \
+  build-fuzz/fuzz/fuzz_"$t" build-fuzz/corpus/"$t" -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/artifacts/"$t"- \
     2> build-fuzz/fuzz_"$t".log || { tail -40 build-fuzz/fuzz_"$t".log >&2; exit 1; }
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' build-fuzz/fuzz_"$t".log | grep -o '[0-9]*$')
