@@ -6,6 +6,7 @@
 #include "cli/commands/analyses.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
+#include "cli/render/markup.h"
 #include "model/analyses.h"
 #include "scenarios/scenario_reader.h"
 
@@ -18,29 +19,6 @@ struct Outcome : CheckOutcome {
   std::string file;
 };
 
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string junit(const std::vector<Outcome>& outcomes, int failed) {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += fmt::format("<testsuites tests=\"{}\" failures=\"{}\">\n", outcomes.size(), failed);
@@ -48,8 +26,8 @@ std::string junit(const std::vector<Outcome>& outcomes, int failed) {
                      outcomes.size(), failed);
   for (const Outcome& o : outcomes) {
     std::string variant = o.check->variant.empty() ? "base" : o.check->variant;
-    out += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", xml_escape(o.file),
-                       xml_escape(o.check->name));
+    out += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", escape_markup(o.file),
+                       escape_markup(o.check->name));
     if (o.ok) {
       out += "/>\n";
       continue;
@@ -57,7 +35,7 @@ std::string junit(const std::vector<Outcome>& outcomes, int failed) {
     std::string message = fmt::format("{} on {}: actual {}, expected {}", o.check->metric, variant,
                                       value_text(o.actual), expected_text(*o.check));
     out += fmt::format(">\n      <failure message=\"{}\" type=\"check\">{}</failure>\n",
-                       xml_escape(message), xml_escape(message));
+                       escape_markup(message), escape_markup(message));
     out += "    </testcase>\n";
   }
   return out + "  </testsuite>\n</testsuites>\n";

@@ -17,32 +17,31 @@ Value Value::of_money(model::Money m) {
   return v;
 }
 
-Value Value::of_count(long n) {
-  Value v;
-  v.unit = Unit::count;
-  v.number = static_cast<double>(n);
-  return v;
-}
+namespace {
 
-Value Value::of_rate(double r) {
+Value numeric(Unit unit, double x) {
   Value v;
-  v.unit = Unit::rate;
-  v.number = r;
-  return v;
-}
-
-Value Value::of_number(double x) {
-  Value v;
-  v.unit = Unit::number;
+  v.unit = unit;
   v.number = x;
   return v;
 }
 
+}  // namespace
+
+Value Value::of_count(long n) {
+  return numeric(Unit::count, static_cast<double>(n));
+}
+
+Value Value::of_rate(double r) {
+  return numeric(Unit::rate, r);
+}
+
+Value Value::of_number(double x) {
+  return numeric(Unit::number, x);
+}
+
 Value Value::of_probability(double p) {
-  Value v;
-  v.unit = Unit::probability;
-  v.number = p;
-  return v;
+  return numeric(Unit::probability, p);
 }
 
 std::string display(const Value& v) {
@@ -65,6 +64,16 @@ std::string display(const Value& v) {
 
 bool is_numeric(const Value& v) {
   return v.unit != Unit::text;
+}
+
+bool is_numeric_column(const ReportTable& t, std::size_t column) {
+  bool any = false;
+  for (const auto& row : t.rows) {
+    if (column >= row.size()) continue;
+    if (row[column].unit == Unit::text && !row[column].text.empty()) return false;
+    any = any || is_numeric(row[column]);
+  }
+  return any;
 }
 
 }  // namespace cli::report

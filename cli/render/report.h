@@ -43,6 +43,11 @@ std::string display(const Value& v);
 // True for every unit but text: right-aligned, stored as a number.
 bool is_numeric(const Value& v);
 
+struct ReportTable;
+// A column is numeric (right-aligned) when every non-empty value in it is
+// numeric and at least one is.
+bool is_numeric_column(const ReportTable& t, std::size_t column);
+
 struct ReportTable {
   std::string name;                  // machine name, letters and digits only (XLSX table name)
   std::string caption;               // shown above the table

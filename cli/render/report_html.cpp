@@ -5,6 +5,7 @@
 // Deterministic: no dates or random ids, every number written with fmt at a
 // fixed precision. Within a section: heading, paragraphs, charts, then tables,
 // so that a chart sits next to the prose that introduces it.
+#include "cli/render/markup.h"
 #include "cli/render/report.h"
 
 #include <fmt/format.h>
@@ -23,30 +24,7 @@ namespace {
 // ---- Text and numbers ------------------------------------------------------
 
 std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return escape_markup(text);
 }
 
 // A coordinate to one decimal, never "-0.0".
@@ -610,17 +588,6 @@ std::string chart_html(const Chart& c, const std::string& id) {
 
 // ---- Tables -----------------------------------------------------------------------------
 
-// A column is numeric (right-aligned header) when every value in it is.
-bool numeric_column(const ReportTable& t, std::size_t column) {
-  bool any = false;
-  for (const auto& row : t.rows) {
-    if (column >= row.size()) continue;
-    if (row[column].unit == Unit::text && !row[column].text.empty()) return false;
-    any = any || is_numeric(row[column]);
-  }
-  return any;
-}
-
 // Width in characters as printed: the longest text of each column (row
 // labels wrap, so theirs counts up to 24).
 std::size_t table_characters(const ReportTable& t) {
@@ -650,8 +617,9 @@ std::string header_row(const ReportTable& t) {
   if (t.headers.empty()) return "";
   std::string out = "<thead>\n<tr>";
   for (std::size_t c = 0; c < t.headers.size(); ++c)
-    out += fmt::format("<th scope=\"col\"{}>{}</th>",
-                       c > 0 && numeric_column(t, c) ? " class=\"num\"" : "", escape(t.headers[c]));
+    out +=
+        fmt::format("<th scope=\"col\"{}>{}</th>",
+                    c > 0 && is_numeric_column(t, c) ? " class=\"num\"" : "", escape(t.headers[c]));
   return out + "</tr>\n</thead>\n";
 }
 

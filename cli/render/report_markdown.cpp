@@ -17,24 +17,13 @@ std::string cell_text(const std::string& text) {
   return out;
 }
 
-// A column is numeric (right-aligned) when every value in it is.
-bool numeric_column(const ReportTable& t, std::size_t column) {
-  bool any = false;
-  for (const auto& row : t.rows) {
-    if (column >= row.size()) continue;
-    if (row[column].unit == Unit::text && !row[column].text.empty()) return false;
-    any = any || is_numeric(row[column]);
-  }
-  return any;
-}
-
 std::string table_markdown(const ReportTable& t) {
   std::string out;
   if (!t.caption.empty()) out += "**" + cell_text(t.caption) + "**\n\n";
   std::string header = "|", rule = "|";
   for (std::size_t c = 0; c < t.headers.size(); ++c) {
     header += " " + cell_text(t.headers[c]) + " |";
-    rule += c > 0 && numeric_column(t, c) ? " ---: |" : " --- |";
+    rule += c > 0 && is_numeric_column(t, c) ? " ---: |" : " --- |";
   }
   out += header + "\n" + rule + "\n";
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
