@@ -91,3 +91,8 @@ $ envelope report examples/declining-grant.yaml | grep '^## '
 ## Whole-life contract values
 ## Provenance
 >= 0
+
+# Provenance fingerprints every file read: the scenario and the tables it includes.
+$ envelope report examples/coventry-tables.yaml --sections provenance | grep -o '[0-9a-f]\{64\}' > /tmp/envelope-golden-sums.txt; sha256sum examples/coventry-tables.yaml examples/tables/coventry-lots.csv examples/tables/coventry-funding.csv | cut -c1-64 | diff - /tmp/envelope-golden-sums.txt && echo same
+same
+>= 0
