@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "scenarios/limits.h"
 #include "scenarios/overrides.h"
 #include "scenarios/scenario_reader.h"
 
@@ -98,11 +99,11 @@ std::optional<std::string> write(model::Scenario& s, const Sink& sink, double v)
     case Target::contract_uplift:
       return to_rate(v, c->uplift.rates[sink.element]);
     case Target::contract_term:
-      if (auto e = check_whole(v, 1, 1000, "a whole number of years")) return e;
+      if (auto e = check_whole(v, 1, kMaxContractYears, "a whole number of years")) return e;
       c->term = static_cast<int>(v);
       return std::nullopt;
     case Target::contract_extension:
-      if (auto e = check_whole(v, 1, 1000, "a whole number of years")) return e;
+      if (auto e = check_whole(v, 1, kMaxContractYears, "a whole number of years")) return e;
       c->extensions[sink.element] = static_cast<int>(v);
       return std::nullopt;
     case Target::contract_exercise:

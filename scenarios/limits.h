@@ -17,6 +17,7 @@ inline constexpr std::size_t kMaxVariants = 1000;
 inline constexpr std::size_t kMaxExpressionLength = 1000;  // characters
 inline constexpr int kMaxExpressionNesting = 32;           // parentheses deep
 inline constexpr long long kMaxDraws = 100000000;          // Monte Carlo
+inline constexpr int kMaxContractYears = 100;              // a term, or one extension
 using model::kMaxHorizonMonths;                            // 100 years
 // YAML: kMaxNodes (after expanding aliases) and kMaxDepth, in yaml_reader.h.
 

@@ -430,7 +430,10 @@ bool Compiler::contract_start(const Field& f, model::Contract& c) {
 bool Compiler::contract_term(const Field& f, model::Contract& c, int index) {
   auto t = read_.whole(f, "a whole number of years");
   if (t && *t < 1) read_.error(f, "expected a term of at least 1 year, got " + f.node->text);
-  if (!t || *t < 1) return false;
+  if (t && *t > kMaxContractYears)
+    read_.error(f, "expected a term of at most " + std::to_string(kMaxContractYears) +
+                       " years (the limit), got " + f.node->text);
+  if (!t || *t < 1 || *t > kMaxContractYears) return false;
   c.term = static_cast<int>(*t);
   bind(f, {Target::contract_term, index});
   return true;
@@ -449,7 +452,10 @@ bool Compiler::contract_extensions(const Field& f, model::Contract& c, int index
     auto y = read_.whole(item, "a whole number of years");
     if (y && *y < 1)
       read_.error(item, "expected an extension of at least 1 year, got " + item.node->text);
-    if (y && *y >= 1) {
+    if (y && *y > kMaxContractYears)
+      read_.error(item, "expected an extension of at most " + std::to_string(kMaxContractYears) +
+                            " years (the limit), got " + item.node->text);
+    if (y && *y >= 1 && *y <= kMaxContractYears) {
       bind(item, {Target::contract_extension, index, static_cast<int>(c.extensions.size())});
       c.extensions.push_back(static_cast<int>(*y));
     } else {
