@@ -79,9 +79,12 @@ std::variant<Grid, std::string> grid(const Evaluate& evaluate, std::vector<doubl
       std::vector<double> values = {x};
       if (!out.ys.empty()) values.push_back(out.ys[r]);
       auto v = evaluate(values);
-      if (auto* error = std::get_if<std::string>(&v))
-        return name_x + " = " + shown(x) +
-               (out.ys.empty() ? "" : ", " + name_y + " = " + shown(out.ys[r])) + ": " + *error;
+      if (auto* error = std::get_if<std::string>(&v)) {
+        std::string cell = name_x + " = " + shown(x) +
+                           (out.ys.empty() ? "" : ", " + name_y + " = " + shown(out.ys[r]));
+        bool named = error->starts_with(name_x + " = ") || error->starts_with(name_y + " = ");
+        return named ? *error : cell + ": " + *error;  // once, when the error names it already
+      }
       out.cells.back().push_back(std::get<MetricValue>(v));
     }
   }

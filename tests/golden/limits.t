@@ -25,8 +25,14 @@ envelope: at most 100,000,000 draws (the limit)
 >= 2
 
 # A what-if that stretches the horizon past 100 years is an error for that value:
-# 200 + 2 + 2 years = 2,448 months.
+# 5 + 99 + 2 years = 1,272 months.
+$ envelope grid examples/coventry-2019.yaml --x defaults.extensions.0=2,99 --metric cost --format csv
+>2
+envelope: defaults.extensions.0 = 99: the horizon is 1272 months; at most 100 years (the limit)
+>= 2
+
+# A term over 100 years is refused as a value.
 $ envelope grid examples/coventry-2019.yaml --x defaults.term=5,200 --metric cost --format csv
 >2
-envelope: defaults.term = 200: the horizon is 2448 months; at most 100 years (the limit)
+envelope: defaults.term = 200: expected a whole number of years from 1 to 100, got 200
 >= 2
