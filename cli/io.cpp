@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -110,26 +112,27 @@ Loaded load_scenario(const std::string& path, const std::vector<std::string>& se
                 input.source, std::move(files)};
 }
 
+std::string format_name(const std::string& format, const std::string& output,
+                        const std::vector<std::string>& inputs,
+                        const std::vector<std::pair<std::string, std::string>>& by_extension,
+                        const std::string& advice) {
+  bool to_file = !output.empty() && output != "-";
+  if (to_file) refuse_overwriting_input(output, inputs);
+  if (!format.empty() || !to_file) return format;
+  std::string ext = std::filesystem::path(output).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto& [extension, name] : by_extension)
+    if (ext == extension) return name;
+  fail_usage(fmt::format("{}: cannot tell the format from the extension; {}", output, advice));
+}
+
 Format choose_format(const std::string& format, const std::string& output,
                      const std::vector<std::string>& inputs) {
-  if (!output.empty() && output != "-") refuse_overwriting_input(output, inputs);
-  std::string name = format;
-  if (name.empty() && !output.empty() && output != "-") {
-    std::string ext = std::filesystem::path(output).extension().string();
-    if (ext == ".csv")
-      name = "csv";
-    else if (ext == ".md")
-      name = "md";
-    else if (ext == ".json")
-      name = "json";
-    else if (ext == ".txt")
-      name = "table";
-    else
-      fail_usage(
-          fmt::format("{}: cannot tell the format from the extension; use --format "
-                      "table|csv|md|json",
-                      output));
-  }
+  std::string name =
+      format_name(format, output, inputs,
+                  {{".csv", "csv"}, {".md", "md"}, {".json", "json"}, {".txt", "table"}},
+                  "use --format table|csv|md|json");
   if (name.empty() || name == "table") return Format::table;
   if (name == "csv") return Format::csv;
   if (name == "md" || name == "markdown") return Format::markdown;

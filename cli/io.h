@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/scenario.h"
@@ -47,6 +48,15 @@ struct Loaded {
 Loaded load_scenario(const std::string& path, const std::vector<std::string>& sets);
 
 enum class Format { table, csv, markdown, json };
+// The format asked for: --format when given, else the name that
+// `by_extension` gives the extension of -o (in any case), else "" (standard
+// output). Refuses first an -o naming one of `inputs`; an unknown extension
+// is a usage error ending with `advice`.
+std::string format_name(const std::string& format, const std::string& output,
+                        const std::vector<std::string>& inputs,
+                        const std::vector<std::pair<std::string, std::string>>& by_extension,
+                        const std::string& advice);
+
 // --format wins; else the extension of -o (.csv .md .json .txt); else table.
 // First of all, an -o naming one of `inputs` is refused (exit 2).
 Format choose_format(const std::string& format, const std::string& output,

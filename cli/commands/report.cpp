@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
@@ -18,24 +17,10 @@ namespace {
 enum class ReportFormat { markdown, html, xlsx };
 
 ReportFormat report_format(const ReportOptions& o) {
-  if (!o.output.empty() && o.output != "-") refuse_overwriting_input(o.output, {o.file});
-  std::string name = o.format;
-  if (name.empty() && !o.output.empty() && o.output != "-") {
-    std::string ext = std::filesystem::path(o.output).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
-    if (ext == ".md")
-      name = "md";
-    else if (ext == ".html" || ext == ".htm")
-      name = "html";
-    else if (ext == ".xlsx")
-      name = "xlsx";
-    else
-      fail_usage(
-          fmt::format("{}: cannot tell the format from the extension; use .md, .html or "
-                      ".xlsx, or --format md|html|xlsx",
-                      o.output));
-  }
+  std::string name =
+      format_name(o.format, o.output, {o.file},
+                  {{".md", "md"}, {".html", "html"}, {".htm", "html"}, {".xlsx", "xlsx"}},
+                  "use .md, .html or .xlsx, or --format md|html|xlsx");
   if (name.empty() || name == "md" || name == "markdown") return ReportFormat::markdown;
   if (name == "html") return ReportFormat::html;
   if (name == "xlsx") return ReportFormat::xlsx;
