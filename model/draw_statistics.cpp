@@ -4,67 +4,87 @@
 #include <bit>
 #include <cassert>
 #include <cmath>
-#include <numeric>
 #include <utility>
-
-#include "model/distributions.h"
 
 namespace model {
 
 namespace {
 
-constexpr int kDigitBits = 8;  // measured faster than 11 or 16 here
+constexpr std::uint64_t kSign = std::uint64_t{1} << 63;
+constexpr int kDigitBits = 8;
 constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
+// A bucket this small (128 KiB, and as much again for the buffer) is sorted
+// within the core's own cache by LSD radix; a larger one is split in place.
+constexpr std::size_t kInCache = std::size_t{1} << 14;
 
-// Unsigned keys in the order of the values: a < b exactly when key(a) < key(b).
-std::uint64_t order_key(std::int64_t v) {
-  return static_cast<std::uint64_t>(v) ^ (std::uint64_t{1} << 63);
-}
-std::uint64_t order_key(double v) {
-  if (v == 0) v = 0;  // -0 sorts with +0
-  auto bits = std::bit_cast<std::uint64_t>(v);
-  return bits >> 63 ? ~bits : bits | (std::uint64_t{1} << 63);
-}
-
-// LSD radix sort of `data` on the bits [first_bit, first_bit + bits) of
-// key_of(element), stable, a digit a pass: the counts for every pass are
-// taken in one read, and a pass whose digit is the same everywhere is skipped.
-template <typename T, typename KeyOf>
-void radix_sort(std::vector<T>& data, std::vector<T>& spare, int first_bit, int bits,
-                KeyOf key_of) {
-  constexpr int kMaxPasses = (64 + kDigitBits - 1) / kDigitBits;
-  int passes = (bits + kDigitBits - 1) / kDigitBits;
-  std::vector<std::size_t> counts(kMaxPasses * kBuckets);
-  for (const T& x : data) {
-    std::uint64_t key = key_of(x) >> first_bit;
-    for (int p = 0; p < passes; ++p)
-      ++counts[p * kBuckets + ((key >> (p * kDigitBits)) & (kBuckets - 1))];
+void insertion_sort(std::uint64_t* a, std::size_t n) {
+  for (std::size_t i = 1; i < n; ++i) {
+    std::uint64_t v = a[i];
+    std::size_t j = i;
+    for (; j > 0 && a[j - 1] > v; --j)
+      a[j] = a[j - 1];
+    a[j] = v;
   }
-  spare.resize(data.size());
+}
+
+// LSD radix sort on the bits [low, bits), a digit a pass: the counts for
+// every pass are taken in one read, and a pass whose digit is the same
+// everywhere is skipped.
+void lsd_sort(std::uint64_t* a, std::size_t n, int bits, int low, std::uint64_t* spare) {
+  constexpr int kMaxPasses = 64 / kDigitBits;
+  int passes = (bits - low + kDigitBits - 1) / kDigitBits;
+  std::uint32_t counts[kMaxPasses][kBuckets] = {};
+  for (std::size_t i = 0; i < n; ++i)
+    for (int p = 0; p < passes; ++p)
+      ++counts[p][(a[i] >> (low + p * kDigitBits)) & (kBuckets - 1)];
+  std::uint64_t *from = a, *to = spare;
   for (int p = 0; p < passes; ++p) {
-    std::size_t* count = &counts[p * kBuckets];
-    if (std::find(count, count + kBuckets, data.size()) != count + kBuckets) continue;
-    std::size_t start = 0;
+    int shift = low + p * kDigitBits;
+    std::uint32_t* count = counts[p];
+    if (count[(a[0] >> shift) & (kBuckets - 1)] == n) continue;
+    std::uint32_t start = 0;
     for (std::size_t b = 0; b < kBuckets; ++b)
       start += std::exchange(count[b], start);
-    int shift = first_bit + p * kDigitBits;
-    for (const T& x : data)
-      spare[count[(key_of(x) >> shift) & (kBuckets - 1)]++] = x;
-    data.swap(spare);
+    for (std::size_t i = 0; i < n; ++i)
+      to[count[(from[i] >> shift) & (kBuckets - 1)]++] = from[i];
+    std::swap(from, to);
   }
+  if (from != a) std::copy(from, from + n, a);
 }
 
-template <typename T>
-void write_doubled_ranks(std::span<T> values, std::span<const std::uint32_t> order) {
-  std::size_t n = order.size();
-  for (std::size_t i = 0; i < n;) {
-    std::size_t j = i;
-    T v = values[order[i]];
-    while (j + 1 < n && values[order[j + 1]] == v)
-      ++j;
-    for (std::size_t k = i; k <= j; ++k)
-      values[order[k]] = static_cast<T>(i + j + 2);  // twice the average of ranks i+1..j+1
-    i = j + 1;
+// The words of a[0, n) agree above `bits`; those below `low` are not sorted on.
+void msd_sort(std::uint64_t* a, std::size_t n, int bits, int low, std::uint64_t* spare) {
+  while (bits > low) {
+    if (n <= 32) return insertion_sort(a, n);
+    if (n <= kInCache) return lsd_sort(a, n, bits, low, spare);
+    int shift = std::max(low, bits - kDigitBits);
+    auto digit = [shift](std::uint64_t v) { return (v >> shift) & (kBuckets - 1); };
+    std::size_t count[kBuckets] = {};
+    for (std::size_t i = 0; i < n; ++i)
+      ++count[digit(a[i])];
+    if (count[digit(a[0])] == n) {  // one bucket: the next digit
+      bits = shift;
+      continue;
+    }
+    std::size_t head[kBuckets], end[kBuckets], start = 0;
+    for (std::size_t b = 0; b < kBuckets; ++b)
+      head[b] = start, end[b] = start += count[b];
+    // American flag sort: each word goes to the head of its bucket, taking
+    // the word there on, until one belongs where it was picked up.
+    for (std::size_t b = 0; b < kBuckets; ++b) {
+      while (head[b] < end[b]) {
+        std::uint64_t v = a[head[b]];
+        for (std::size_t d = digit(v); d != b; d = digit(v))
+          std::swap(v, a[head[d]++]);
+        a[head[b]++] = v;
+      }
+    }
+    start = 0;
+    for (std::size_t b = 0; b < kBuckets; ++b) {
+      if (count[b] > 1) msd_sort(a + start, count[b], shift, low, spare);
+      start += count[b];
+    }
+    return;
   }
 }
 
@@ -72,10 +92,10 @@ void write_doubled_ranks(std::span<T> values, std::span<const std::uint32_t> ord
 // whole numbers. Each is at most about n^3 / 3 in size, so 64 bits hold them
 // exactly up to 2,000,000 draws, and 128 bits beyond.
 template <typename Sum, typename A, typename B>
-double pearson_of_doubled_ranks(std::span<const A> a, std::span<const B> b) {
-  auto mean = static_cast<std::int64_t>(a.size()) + 1;
+double pearson_of_doubled_ranks(std::size_t n, const A& a, const B& b) {
+  auto mean = static_cast<std::int64_t>(n) + 1;
   Sum sab = 0, saa = 0, sbb = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     std::int64_t da = static_cast<std::int64_t>(a[i]) - mean;
     std::int64_t db = static_cast<std::int64_t>(b[i]) - mean;
     sab += da * db, saa += da * da, sbb += db * db;
@@ -85,112 +105,159 @@ double pearson_of_doubled_ranks(std::span<const A> a, std::span<const B> b) {
 }
 
 template <typename A, typename B>
-double correlation_of_doubled_ranks(std::span<const A> a, std::span<const B> b) {
-  assert(a.size() == b.size());
-  if (a.size() <= 2000000) return pearson_of_doubled_ranks<std::int64_t>(a, b);
+double correlation_of_doubled_ranks(std::size_t n, const A& a, const B& b) {
+  if (n <= 2000000) return pearson_of_doubled_ranks<std::int64_t>(n, a, b);
   __extension__ typedef __int128 Wide;
-  return pearson_of_doubled_ranks<Wide>(a, b);
+  return pearson_of_doubled_ranks<Wide>(n, a, b);
 }
 
 }  // namespace
 
-std::span<const std::uint32_t> DrawSorter::sort(std::span<const std::int64_t> values) {
-  return sort_values(values);
+std::uint64_t order_key(std::int64_t v) {
+  return static_cast<std::uint64_t>(v) ^ kSign;
 }
 
-std::span<const std::uint32_t> DrawSorter::sort(std::span<const double> values) {
-  return sort_values(values);
+std::uint64_t order_key(double v) {
+  if (v == 0) v = 0;  // -0 sorts with +0
+  auto bits = std::bit_cast<std::uint64_t>(v);
+  return bits >> 63 ? ~bits : bits | kSign;
 }
 
-// Each value is sorted as one packed word: the key's spread above, the draw
-// number below. When the spread has more bits than the word has room for,
-// the word holds its top bits, and each run of equal tops (rare, except for
-// equal values) is then put in order by the whole keys.
-template <typename T>
-std::span<const std::uint32_t> DrawSorter::sort_values(std::span<const T> values) {
-  std::size_t n = values.size();
-  assert(n < (std::size_t{1} << 32));
-  order_.resize(n);
-  if (n == 0) return order_;
-  std::uint64_t min = order_key(values[0]), max = min;
-  for (T v : values) {
-    std::uint64_t key = order_key(v);
-    min = std::min(min, key), max = std::max(max, key);
-  }
-  int draw_bits = std::max(1, static_cast<int>(std::bit_width(n - 1)));
+std::int64_t whole_of_key(std::uint64_t key) {
+  return static_cast<std::int64_t>(key ^ kSign);
+}
+
+void sort_words(std::span<std::uint64_t> words, int bits, int low) {
+  if (words.size() < 2 || bits <= low) return;
+  std::vector<std::uint64_t> spare(std::min(words.size(), kInCache));
+  msd_sort(words.data(), words.size(), bits, low, spare.data());
+}
+
+SortedDraws::SortedDraws(std::span<std::uint64_t> keys, FullKey full_key)
+    : words_(keys), full_key_(std::move(full_key)) {
+  std::size_t n = keys.size();
+  assert(n < (std::size_t{1} << 31));
+  if (n == 0) return;
+  std::uint64_t min = keys[0], max = min;
+  for (std::uint64_t k : keys)
+    min = std::min(min, k), max = std::max(max, k);
+  min_ = min;
+  draw_bits_ = std::max(1, static_cast<int>(std::bit_width(n - 1)));
+  mask_ = (std::uint64_t{1} << draw_bits_) - 1;
   int key_bits = std::bit_width(max - min);
-  int dropped = std::max(0, key_bits + draw_bits - 64);
-  packed_.resize(n);
-  for (std::size_t i = 0; i < n; ++i)
-    packed_[i] = (((order_key(values[i]) - min) >> dropped) << draw_bits) | i;
-  radix_sort(packed_, spare_, draw_bits, key_bits - dropped, [](std::uint64_t x) { return x; });
-  std::uint64_t mask = (std::uint64_t{1} << draw_bits) - 1;
-  for (std::size_t i = 0; i < n; ++i)
-    order_[i] = static_cast<std::uint32_t>(packed_[i] & mask);
-  if (dropped > 0) {
-    auto by_key = [&](std::uint32_t a, std::uint32_t b) {
-      return order_key(values[a]) < order_key(values[b]);
-    };
-    for (std::size_t i = 0; i < n;) {
-      std::size_t j = i + 1;
-      while (j < n && (packed_[j] >> draw_bits) == (packed_[i] >> draw_bits))
-        ++j;
-      if (j - i > 1 && !std::is_sorted(&order_[i], &order_[j], by_key))
-        std::stable_sort(&order_[i], &order_[j], by_key);
-      i = j;
+  dropped_ = std::max(0, key_bits + draw_bits_ - 64);
+  if (dropped_ > 0 && !full_key_) copy_.assign(keys.begin(), keys.end());
+  for (std::size_t d = 0; d < n; ++d)
+    words_[d] = (((words_[d] - min) >> dropped_) << draw_bits_) | d;
+  // Only the keys are sorted on: the order of draws with equal keys changes
+  // no percentile and no rank.
+  sort_words(words_, key_bits - dropped_ + draw_bits_, draw_bits_);
+  if (dropped_ == 0) return;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> run;
+  for (std::size_t i = 0; i < n;) {
+    std::uint64_t top = words_[i] >> draw_bits_;
+    std::size_t j = i + 1;
+    while (j < n && words_[j] >> draw_bits_ == top)
+      ++j;
+    if (j - i > 1) {
+      run.clear();
+      for (std::size_t k = i; k < j; ++k)
+        run.emplace_back(full(draw(k)), draw(k));
+      std::sort(run.begin(), run.end());  // by key, then draw
+      for (std::size_t k = i; k < j; ++k)
+        words_[k] = (top << draw_bits_) | run[k - i].second;
     }
+    i = j;
   }
-  return order_;
 }
 
-Summary summarise(std::span<const std::int64_t> values, std::span<const std::uint32_t> order,
-                  double unit) {
-  assert(!values.empty() && order.size() == values.size());
-  auto n = static_cast<double>(values.size());
+std::uint64_t SortedDraws::full(std::uint32_t draw) const {
+  return full_key_ ? full_key_(draw) : copy_[draw];
+}
+
+std::uint64_t SortedDraws::key(std::size_t i) const {
+  return dropped_ == 0 ? (words_[i] >> draw_bits_) + min_ : full(draw(i));
+}
+
+// In three sequential passes over the storage, with no chain of dependent
+// loads: (1) the draw numbers in sorted order, each marked where a new value
+// starts, packed into the first half; (2) each draw's doubled rank written to
+// its place in the second half; (3) the ranks moved to the first half.
+PackedRanks SortedDraws::to_doubled_ranks() {
+  std::size_t n = words_.size();
+  auto* bytes = reinterpret_cast<unsigned char*>(words_.data());
+  auto store = [](unsigned char* at, std::uint32_t v) { std::memcpy(at, &v, 4); };
+  auto load = [](const unsigned char* at) {
+    std::uint32_t v;
+    std::memcpy(&v, at, 4);
+    return v;
+  };
+  constexpr std::uint32_t kStarts = std::uint32_t{1} << 31;
+  std::uint64_t previous = 0;
+  for (std::size_t i = 0; i < n; ++i) {  // byte 4i is never past word i's first byte
+    std::uint64_t word = words_[i];
+    bool starts = i == 0 || previous >> draw_bits_ != word >> draw_bits_ ||
+                  (dropped_ > 0 && full(static_cast<std::uint32_t>(previous & mask_)) !=
+                                       full(static_cast<std::uint32_t>(word & mask_)));
+    store(bytes + 4 * i, static_cast<std::uint32_t>(word & mask_) | (starts ? kStarts : 0));
+    previous = word;
+  }
+  unsigned char* ranks = bytes + 4 * n;
+  for (std::size_t i = 0; i < n;) {
+    std::size_t j = i + 1;
+    while (j < n && !(load(bytes + 4 * j) & kStarts))
+      ++j;
+    auto doubled = static_cast<std::uint32_t>(i + j + 1);  // twice the average of ranks i+1..j
+    for (std::size_t k = i; k < j; ++k)
+      store(ranks + 4 * (load(bytes + 4 * k) & ~kStarts), doubled);
+    i = j;
+  }
+  std::memmove(bytes, ranks, 4 * n);
+  return PackedRanks(bytes, n);
+}
+
+Summary summarise(std::span<std::int64_t> numbers, double unit, PackedRanks* ranks) {
+  assert(!numbers.empty());
+  std::size_t size = numbers.size();
+  auto n = static_cast<double>(size);
   __extension__ __int128 sum = 0;
   std::size_t below = 0;
-  for (std::int64_t v : values)
+  for (std::int64_t v : numbers)
     sum += v, below += v < 0;
   double mean = static_cast<double>(sum) / n;
   double squares = 0;
-  for (std::int64_t v : values)
+  for (std::int64_t v : numbers)
     squares += (static_cast<double>(v) - mean) * (static_cast<double>(v) - mean);
-  double sd = values.size() > 1 ? std::sqrt(squares / (n - 1)) : 0;
+  double sd = size > 1 ? std::sqrt(squares / (n - 1)) : 0;
+  // Signed and unsigned views of one storage may alias.
+  std::span<std::uint64_t> keys(reinterpret_cast<std::uint64_t*>(numbers.data()), size);
+  for (std::size_t i = 0; i < size; ++i)
+    keys[i] = order_key(numbers[i]);
+  SortedDraws sorted(keys);
+  auto value = [&](std::size_t i) { return static_cast<double>(whole_of_key(sorted.key(i))); };
   auto at = [&](double p) {  // type 7, as percentile() computes it
     double h = (n - 1) * p;
     auto i = static_cast<std::size_t>(std::floor(h));
-    auto lower = static_cast<double>(values[order[i]]);
-    if (i + 1 >= values.size()) return lower * unit;
-    auto upper = static_cast<double>(values[order[i + 1]]);
-    return (lower + (h - static_cast<double>(i)) * (upper - lower)) * unit;
+    double lower = value(i);
+    if (i + 1 >= size) return lower * unit;
+    return (lower + (h - static_cast<double>(i)) * (value(i + 1) - lower)) * unit;
   };
   Summary s;
   s.mean = mean * unit;
   s.sd = sd * unit;
   s.se = s.sd / std::sqrt(n);
-  s.min = static_cast<double>(values[order.front()]) * unit;
-  s.max = static_cast<double>(values[order.back()]) * unit;
+  s.min = value(0) * unit;
+  s.max = value(size - 1) * unit;
   s.p_below_zero = static_cast<double>(below) / n;
   s.p5 = at(0.05), s.p10 = at(0.10), s.p25 = at(0.25), s.p50 = at(0.50);
   s.p75 = at(0.75), s.p90 = at(0.90), s.p95 = at(0.95);
+  if (ranks) *ranks = sorted.to_doubled_ranks();
   return s;
 }
 
-void replace_by_doubled_ranks(std::span<std::int64_t> values,
-                              std::span<const std::uint32_t> order) {
-  write_doubled_ranks(values, order);
-}
-
-void replace_by_doubled_ranks(std::span<double> values, std::span<const std::uint32_t> order) {
-  write_doubled_ranks(values, order);
-}
-
-double rank_correlation(std::span<const std::int64_t> a, std::span<const std::int64_t> b) {
-  return correlation_of_doubled_ranks(a, b);
-}
-
-double rank_correlation(std::span<const double> a, std::span<const std::int64_t> b) {
-  return correlation_of_doubled_ranks(a, b);
+double rank_correlation(const PackedRanks& a, const PackedRanks& b) {
+  assert(a.size() == b.size());
+  return correlation_of_doubled_ranks(a.size(), a, b);
 }
 
 }  // namespace model

@@ -1,11 +1,15 @@
-// Summaries of many Monte Carlo draws, exact and quick: a series (one number
-// per draw) is sorted once by an LSD radix sort on order-preserving keys,
-// which gives its percentiles and its ranks; rank correlations are then
-// computed from whole-number ranks in exact integer arithmetic, so every
-// figure is a pure function of the series, whatever the thread that made it.
+// Summaries of many Monte Carlo draws, exact, quick and in the draws' own
+// memory: a series (one number per draw) is sorted in place on
+// order-preserving keys packed with the draw number, which gives its
+// percentiles; the same storage is then turned into the draws' ranks, and
+// rank correlations are computed from whole-number ranks in exact integer
+// arithmetic, so every figure is a pure function of the series, whatever the
+// thread that made it.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -13,36 +17,73 @@
 
 namespace model {
 
-// Sorts the draws 0..n-1 of a series by value, equal values in draw order.
-// Keeps its buffers between calls; one sorter per thread.
-// Precondition: fewer than 2^32 draws; no NaN.
-class DrawSorter {
+// Unsigned keys in the order of the numbers: a < b exactly when
+// order_key(a) < order_key(b); -0 and +0 share a key. Both are one to one
+// otherwise, so a key gives its number back.
+std::uint64_t order_key(std::int64_t v);
+std::uint64_t order_key(double v);
+std::int64_t whole_of_key(std::uint64_t key);
+
+// Sorts `words` in place by their bits [low, bits) (each word below 2^bits;
+// words equal there end in no particular order): an MSD radix pass in place
+// (American flag sort) while a bucket is larger than the cache, then an LSD
+// radix sort of each bucket with a small buffer.
+void sort_words(std::span<std::uint64_t> words, int bits, int low = 0);
+
+// Doubled ranks of a series, four bytes apiece in draw order, in the first
+// half of the storage that held the series as eight.
+class PackedRanks {
  public:
-  // order[i] is the draw holding the i-th smallest value; valid until the next call.
-  std::span<const std::uint32_t> sort(std::span<const std::int64_t> values);
-  std::span<const std::uint32_t> sort(std::span<const double> values);
+  PackedRanks() = default;
+  PackedRanks(const unsigned char* bytes, std::size_t size) : bytes_(bytes), size_(size) {}
+  std::size_t size() const { return size_; }
+  std::uint32_t operator[](std::size_t d) const {
+    std::uint32_t r;
+    std::memcpy(&r, bytes_ + 4 * d, 4);
+    return r;
+  }
 
  private:
-  template <typename T>
-  std::span<const std::uint32_t> sort_values(std::span<const T> values);
-  std::vector<std::uint64_t> packed_, spare_;
-  std::vector<std::uint32_t> order_;
+  const unsigned char* bytes_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+// The draws of a series in the order of their keys, sorted in the keys' own storage: each word
+// holds the key's spread above the minimum in its top bits and the draw number below. When the
+// spread has more bits than the word has room for, the word holds its top
+// bits, and each run of equal tops (rare, except for equal keys) is put in
+// order by the whole keys, which full_key gives again (or, without it, a copy
+// taken first).
+// Precondition: fewer than 2^31 draws.
+class SortedDraws {
+ public:
+  using FullKey = std::function<std::uint64_t(std::uint32_t draw)>;
+  SortedDraws(std::span<std::uint64_t> keys, FullKey full_key = {});
+  std::size_t size() const { return words_.size(); }
+  std::uint32_t draw(std::size_t i) const { return static_cast<std::uint32_t>(words_[i] & mask_); }
+  std::uint64_t key(std::size_t i) const;  // the i-th smallest key
+  // Twice each draw's rank (ranks 1..n, ties sharing their average rank, so
+  // twice the rank is always a whole number), packed in draw order into the
+  // first half of the storage, which they then own; the rest is spare.
+  PackedRanks to_doubled_ranks();
+
+ private:
+  std::uint64_t full(std::uint32_t draw) const;
+  std::span<std::uint64_t> words_;
+  FullKey full_key_;
+  std::vector<std::uint64_t> copy_;
+  std::uint64_t min_ = 0, mask_ = 0;
+  int draw_bits_ = 1, dropped_ = 0;
 };
 
 // The summary of whole numbers (pence, or counts), each multiplied by `unit`
-// (0.01 to report pence in pounds), from the series and its sorted order.
-// Precondition: values is not empty and order sorts it.
-Summary summarise(std::span<const std::int64_t> values, std::span<const std::uint32_t> order,
-                  double unit);
+// (0.01 to report pence in pounds). The numbers are used up: their storage
+// is sorted, and with `ranks` its first half then holds their doubled ranks.
+// Precondition: numbers is not empty.
+Summary summarise(std::span<std::int64_t> numbers, double unit, PackedRanks* ranks = nullptr);
 
-// Replaces each value by twice its rank (ranks 1..n, ties sharing their
-// average rank, so twice the rank is always a whole number).
-void replace_by_doubled_ranks(std::span<std::int64_t> values, std::span<const std::uint32_t> order);
-void replace_by_doubled_ranks(std::span<double> values, std::span<const std::uint32_t> order);
-
-// Spearman's rank correlation of two series given as doubled ranks (above):
+// Spearman's rank correlation of two series given as doubled ranks:
 // Pearson's correlation of the ranks, 0 when either series is constant.
-double rank_correlation(std::span<const std::int64_t> a, std::span<const std::int64_t> b);
-double rank_correlation(std::span<const double> a, std::span<const std::int64_t> b);
+double rank_correlation(const PackedRanks& a, const PackedRanks& b);
 
 }  // namespace model

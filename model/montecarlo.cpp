@@ -38,36 +38,71 @@ std::variant<Eigen::MatrixXd, std::string> copula_factor(
   return *cholesky(m);
 }
 
-void draw_values(const Eigen::MatrixXd& factor, const std::vector<Distribution>& distributions,
-                 std::uint64_t seed, std::uint64_t draw, std::span<double> out) {
-  std::size_t n = distributions.size();
+ParameterSampler::ParameterSampler(const Eigen::MatrixXd& factor,
+                                   std::vector<Distribution> distributions)
+    : distributions_(std::move(distributions)) {
+  std::size_t n = distributions_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    bool alone = true;
+    for (std::size_t j = 0; j < n; ++j)
+      if (j != i && (factor(i, j) != 0 || factor(j, i) != 0)) alone = false;
+    independent_.push_back(alone);
+    std::vector<double> row;
+    for (std::size_t j = 0; j <= i; ++j)
+      row.push_back(factor(i, j));
+    rows_.push_back(std::move(row));
+    const Distribution& d = distributions_[i];
+    std::vector<double> cumulative;
+    if (d.kind == Distribution::Kind::discrete) {  // the sums quantile() makes, in its order
+      double total = 0;
+      for (std::size_t k = 0; k < d.values.size(); ++k)
+        total += d.weights.empty() ? 1.0 : d.weights[k];
+      double sum = 0;
+      for (std::size_t k = 0; k < d.values.size(); ++k)
+        cumulative.push_back(sum += (d.weights.empty() ? 1.0 : d.weights[k]) / total);
+    }
+    cumulative_.push_back(std::move(cumulative));
+  }
+}
+
+double ParameterSampler::value(std::size_t i, double u) const {
+  const Distribution& d = distributions_[i];
+  if (d.kind != Distribution::Kind::discrete) return quantile(d, u);
+  const std::vector<double>& cumulative = cumulative_[i];
+  for (std::size_t k = 0; k < cumulative.size(); ++k)
+    if (u < cumulative[k]) return d.values[k];
+  return d.values.back();
+}
+
+void ParameterSampler::draw(std::uint64_t seed, std::uint64_t draw, std::span<double> out) const {
+  std::size_t n = distributions_.size();
   double z[64];
   std::vector<double> spill;
   double* normals = n <= 64 ? z : (spill.resize(n), spill.data());
   // A parameter correlated with none keeps its uniform as it is: mapping it to
   // a normal and back would only cost time (and the last bits).
-  auto independent = [&](std::size_t i) {
-    for (std::size_t j = 0; j < n; ++j)
-      if (j != i && (factor(i, j) != 0 || factor(j, i) != 0)) return false;
-    return true;
-  };
   for (std::size_t i = 0; i < n; ++i) {
     double u = uniform01(seed, draw, static_cast<std::uint32_t>(i));
-    if (independent(i)) {
-      out[i] = quantile(distributions[i], u);
+    if (independent_[i]) {
+      out[i] = value(i, u);
       normals[i] = 0;
     } else {
       normals[i] = normal_quantile(u);
     }
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (independent(i)) continue;
+    if (independent_[i]) continue;
     double x = 0;
     for (std::size_t j = 0; j <= i; ++j)
-      x += factor(i, j) * normals[j];
+      x += rows_[i][j] * normals[j];
     double u = std::clamp(normal_cdf(x), 1e-300, 1 - 1e-16);
-    out[i] = quantile(distributions[i], u);
+    out[i] = value(i, u);
   }
+}
+
+void draw_values(const Eigen::MatrixXd& factor, const std::vector<Distribution>& distributions,
+                 std::uint64_t seed, std::uint64_t draw, std::span<double> out) {
+  ParameterSampler(factor, distributions).draw(seed, draw, out);
 }
 
 }  // namespace model

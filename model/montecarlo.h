@@ -31,6 +31,24 @@ std::variant<Eigen::MatrixXd, std::string> copula_factor(
 // The parameter values of one draw: independent normals from the counters,
 // correlated by `factor`, mapped to uniforms and through each quantile. A
 // parameter that `factor` correlates with none takes its uniform directly.
+// What can be worked out once (which parameters are independent, the
+// factor's rows, discrete cumulative weights) is, when the sampler is made.
+class ParameterSampler {
+ public:
+  ParameterSampler(const Eigen::MatrixXd& factor, std::vector<Distribution> distributions);
+  std::size_t size() const { return distributions_.size(); }
+  const Distribution& distribution(std::size_t i) const { return distributions_[i]; }
+  void draw(std::uint64_t seed, std::uint64_t draw, std::span<double> out) const;
+
+ private:
+  double value(std::size_t i, double u) const;
+  std::vector<Distribution> distributions_;
+  std::vector<bool> independent_;
+  std::vector<std::vector<double>> rows_;        // the factor's row i, up to the diagonal
+  std::vector<std::vector<double>> cumulative_;  // discrete: as quantile() adds them up
+};
+
+// One draw through a sampler made for it.
 void draw_values(const Eigen::MatrixXd& factor, const std::vector<Distribution>& distributions,
                  std::uint64_t seed, std::uint64_t draw, std::span<double> out);
 

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <thread>
@@ -49,29 +51,70 @@ model::Distribution distribution_of(const scenarios::ParameterSpec& p) {
   return d;
 }
 
-// One number per draw, left uninitialised until the draws fill it: no
-// single-threaded zeroing first, and each thread maps the pages of its share.
-template <typename T>
-class Column {
+// Memory of its own, mapped but untouched until written: no single-threaded
+// zeroing first, each thread maps the pages of its share of the draws, and
+// the pages go back to the system when it goes.
+class Mapping {
  public:
-  explicit Column(std::size_t n) : data_(new T[n]), size_(n) {}
-  T& operator[](std::size_t i) { return data_[i]; }
-  const T& operator[](std::size_t i) const { return data_[i]; }
-  std::span<T> all() { return {data_.get(), size_}; }
-  std::span<const T> all() const { return {data_.get(), size_}; }
+  explicit Mapping(std::size_t bytes) : bytes_(std::max<std::size_t>(1, bytes)) {
+    void* p = mmap(nullptr, bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    data_ = static_cast<unsigned char*>(p);
+  }
+  Mapping(Mapping&& m) noexcept : data_(std::exchange(m.data_, nullptr)), bytes_(m.bytes_) {}
+  Mapping& operator=(Mapping&&) = delete;
+  ~Mapping() {
+    if (data_) munmap(data_, bytes_);
+  }
+  unsigned char* at(std::size_t byte) { return data_ + byte; }
+  // A run of T from `byte`, which must be aligned for T.
+  template <typename T>
+  std::span<T> span(std::size_t byte, std::size_t count) {
+    return {reinterpret_cast<T*>(data_ + byte), count};
+  }
+  template <typename T>
+  std::span<const T> span(std::size_t byte, std::size_t count) const {
+    return {reinterpret_cast<const T*>(data_ + byte), count};
+  }
 
  private:
-  std::unique_ptr<T[]> data_;
-  std::size_t size_;
+  unsigned char* data_;
+  std::size_t bytes_;
 };
 
-// Everything drawn: values[p][draw], and metrics[m][draw] and fan[period][draw]
-// as whole pence (or a count, for shortfall_years).
+// Everything drawn, as whole pence (or a count, for shortfall_years): each
+// metric's draws and the fan's, one series a period. Parameters are not
+// kept: any draw's are drawn again from (seed, draw) when wanted.
+//
+// The metrics share one mapping, laid out so that summarising maps nothing
+// new: metric m's draws at byte 8nm; summarised, its ranks take 4n bytes and
+// move to byte 4nm; the parameters' keys, 8n bytes each, then follow them.
 struct Draws {
-  std::size_t draws = 0;
-  std::vector<Column<double>> values;
-  std::vector<Column<std::int64_t>> metrics, fan;
+  std::size_t draws, metric_count, parameter_count;
+  Mapping memory;
+  std::vector<Mapping> fan;
   std::vector<model::MetricQuery> fan_queries;  // the first metric at each period
+
+  Draws(std::size_t n, std::size_t metrics, std::size_t parameters)
+      : draws(n),
+        metric_count(metrics),
+        parameter_count(parameters),
+        memory(std::max(8 * n * metrics, keys_at() + 8 * n * parameters)) {}
+  std::span<std::int64_t> metric(std::size_t m) {
+    return memory.span<std::int64_t>(8 * draws * m, draws);
+  }
+  std::int64_t metric(std::size_t m, std::size_t draw) const {
+    return memory.span<std::int64_t>(8 * draws * m, draws)[draw];
+  }
+  std::size_t keys_at() const { return (4 * draws * metric_count + 7) / 8 * 8; }
+  std::span<std::int64_t> period(std::size_t p) { return fan[p].span<std::int64_t>(0, draws); }
+};
+
+// What draws the parameters: any draw's values from the seed and its number.
+struct Sampler {
+  const model::ParameterSampler& parameters;
+  std::uint64_t seed;
+  void draw(std::uint64_t d, std::span<double> values) const { parameters.draw(seed, d, values); }
 };
 
 std::int64_t whole(const model::MetricValue& v) {
@@ -80,14 +123,18 @@ std::int64_t whole(const model::MetricValue& v) {
 
 // Draws [first, last) on one thread, with its own compiled scenario. On a
 // failure, its message and draw number.
-void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
-               const std::vector<model::Distribution>& distributions, const Eigen::MatrixXd& factor,
-               const std::vector<model::MetricQuery>& queries, std::uint64_t seed, long long first,
-               long long last, Draws& out, std::string& error, long long& failed_draw) {
+void run_range(const Loaded& loaded, const std::vector<std::string>& paths, const Sampler& sampler,
+               const std::vector<model::MetricQuery>& queries, long long first, long long last,
+               Draws& out, std::string& error, long long& failed_draw) {
   scenarios::CompiledScenario compiled = compile_parameters(loaded, paths);
   model::Scenario scenario = compiled.base();
   model::Evaluation e(scenario);
   std::vector<double> values(paths.size());
+  std::vector<std::span<std::int64_t>> metric, fan;
+  for (std::size_t m = 0; m < queries.size(); ++m)
+    metric.push_back(out.metric(m));
+  for (std::size_t p = 0; p < out.fan_queries.size(); ++p)
+    fan.push_back(out.period(p));
   for (long long draw = first; draw < last; ++draw) {
     // The shared counter is touched once in 1,024 draws: touched every draw
     // by both threads, its cache line would slow each of them.
@@ -95,9 +142,7 @@ void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
       if (g_interrupted) return;
       g_done += std::min(1024LL, last - draw);
     }
-    model::draw_values(factor, distributions, seed, static_cast<std::uint64_t>(draw), values);
-    for (std::size_t p = 0; p < values.size(); ++p)
-      out.values[p][draw] = values[p];
+    sampler.draw(static_cast<std::uint64_t>(draw), values);
     auto fail = [&](const std::string& why) {
       error = why;
       failed_draw = draw;
@@ -109,12 +154,12 @@ void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
       for (std::size_t m = 0; m < queries.size(); ++m) {
         auto v = e.value(queries[m]);
         if (!v) return fail(queries[m].text + ": no such period in the horizon");
-        out.metrics[m][draw] = whole(*v);
+        metric[m][draw] = whole(*v);
       }
       // A period past a draw's horizon (fewer extensions taken) counts zero.
-      for (std::size_t p = 0; p < out.fan_queries.size(); ++p) {
+      for (std::size_t p = 0; p < fan.size(); ++p) {
         auto v = e.value(out.fan_queries[p]);
-        out.fan[p][draw] = v ? whole(*v) : 0;
+        fan[p][draw] = v ? whole(*v) : 0;
       }
     } catch (const std::out_of_range& e) {
       return fail(e.what());
@@ -122,17 +167,16 @@ void run_range(const Loaded& loaded, const std::vector<std::string>& paths,
   }
 }
 
-// Runs task(i, sorter) for i in [0, count) on `threads` threads, each with its own sorter.
+// Runs task(i) for i in [0, count) on `threads` threads.
 template <typename Task>
 void parallel_tasks(std::size_t count, int threads, Task task) {
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    model::DrawSorter sorter;
     for (std::size_t i = next++; i < count; i = next++)
-      task(i, sorter);
+      task(i);
   };
   std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t)
+  for (std::size_t t = 1; t < std::min(static_cast<std::size_t>(threads), count); ++t)
     pool.emplace_back(work);
   work();
   for (auto& th : pool)
@@ -144,42 +188,83 @@ struct Statistics {
   std::vector<std::vector<double>> rank;  // [parameter][metric]
 };
 
-// Summaries, fan and rank correlations. Each series is sorted once, which
-// gives its percentiles, and is then replaced by its ranks: `d` is used up.
-Statistics summarise_draws(Draws& d, const std::vector<model::MetricQuery>& queries, int threads) {
-  std::size_t metrics = d.metrics.size(), periods = d.fan.size(), parameters = d.values.size();
+// A parameter's sort key, in the order of its values: for a discrete
+// parameter, the place of its value among the distinct values (a few bits,
+// where the value's own key would spread over most of 64); otherwise the
+// value's own key.
+struct ParameterKey {
+  std::vector<double> levels;
+  explicit ParameterKey(const model::Distribution& d) {
+    if (d.kind != model::Distribution::Kind::discrete) return;
+    levels = d.values;
+    std::sort(levels.begin(), levels.end());
+    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+  }
+  std::uint64_t operator()(double x) const {
+    if (levels.empty()) return model::order_key(x);
+    return static_cast<std::uint64_t>(std::lower_bound(levels.begin(), levels.end(), x) -
+                                      levels.begin());
+  }
+};
+
+// Summaries, fan and rank correlations, in the draws' own memory (see
+// Draws): each metric is sorted in place, which gives its percentiles, and
+// then holds its ranks in half the space; each parameter is drawn again into
+// keys in the space that frees, sorted and ranked there. `d` is used up.
+Statistics summarise_draws(Draws& d, const std::vector<model::MetricQuery>& queries,
+                           const Sampler& sampler, int threads) {
+  std::size_t n = d.draws, metrics = d.metric_count, periods = d.fan.size();
+  std::size_t parameters = d.parameter_count;
   Statistics s;
   s.metrics.resize(metrics);
   s.fan.resize(periods);
-  // The parameters first: theirs are the longest sorts.
-  parallel_tasks(parameters + metrics + periods, threads, [&](std::size_t i, auto& sorter) {
-    if (i < parameters) {
-      auto values = d.values[i].all();
-      model::replace_by_doubled_ranks(values, sorter.sort(std::span<const double>(values)));
-    } else if (i < parameters + metrics) {
-      std::size_t m = i - parameters;
-      auto values = d.metrics[m].all();
-      auto order = sorter.sort(std::span<const std::int64_t>(values));
-      bool count = queries[m].measure == model::Measure::shortfall_years;
-      s.metrics[m] = model::summarise(values, order, count ? 1.0 : 0.01);
-      model::replace_by_doubled_ranks(values, order);
+  parallel_tasks(metrics + periods, threads, [&](std::size_t i) {
+    if (i < metrics) {
+      bool count = queries[i].measure == model::Measure::shortfall_years;
+      model::PackedRanks at_start;  // in the first half of the metric's space
+      s.metrics[i] = model::summarise(d.metric(i), count ? 1.0 : 0.01, &at_start);
     } else {
-      auto fan = std::as_const(d.fan[i - parameters - metrics]).all();
-      s.fan[i - parameters - metrics] = model::summarise(fan, sorter.sort(fan), 0.01);
+      s.fan[i - metrics] = model::summarise(d.period(i - metrics), 0.01);
+    }
+  });
+  d.fan.clear();
+  std::vector<model::PackedRanks> ranks;
+  for (std::size_t m = 0; m < metrics; ++m) {
+    std::memmove(d.memory.at(4 * n * m), d.memory.at(8 * n * m), 4 * n);
+    ranks.emplace_back(d.memory.at(4 * n * m), n);
+  }
+  std::vector<ParameterKey> key_of;
+  std::vector<std::span<std::uint64_t>> keys;
+  for (std::size_t p = 0; p < parameters; ++p) {
+    key_of.emplace_back(sampler.parameters.distribution(p));
+    keys.push_back(d.memory.span<std::uint64_t>(d.keys_at() + 8 * n * p, n));
+  }
+  constexpr std::size_t kChunk = 1 << 16;
+  parallel_tasks((n + kChunk - 1) / kChunk, threads, [&](std::size_t chunk) {
+    std::vector<double> values(parameters);
+    for (std::size_t draw = chunk * kChunk; draw < std::min(n, (chunk + 1) * kChunk); ++draw) {
+      sampler.draw(draw, values);
+      for (std::size_t p = 0; p < parameters; ++p)
+        keys[p][draw] = key_of[p](values[p]);
     }
   });
   s.rank.assign(parameters, std::vector<double>(metrics));
-  parallel_tasks(parameters * metrics, threads, [&](std::size_t i, auto&) {
-    std::size_t p = i / metrics, m = i % metrics;
-    s.rank[p][m] = model::rank_correlation(std::as_const(d.values[p]).all(),
-                                           std::as_const(d.metrics[m]).all());
+  parallel_tasks(parameters, threads, [&](std::size_t p) {
+    std::vector<double> values(parameters);
+    model::SortedDraws sorted(keys[p], [&](std::uint32_t draw) {
+      sampler.draw(draw, values);
+      return key_of[p](values[p]);
+    });
+    model::PackedRanks own = sorted.to_doubled_ranks();
+    for (std::size_t m = 0; m < metrics; ++m)
+      s.rank[p][m] = model::rank_correlation(own, ranks[m]);
   });
   return s;
 }
 
 // Every draw's parameters and metrics, one CSV row each, into `file`.
-void write_draws(OutputFile& file, const Draws& d, const std::vector<std::string>& paths,
-                 const std::vector<std::string>& metrics,
+void write_draws(OutputFile& file, const Draws& d, const Sampler& sampler,
+                 const std::vector<std::string>& paths, const std::vector<std::string>& metrics,
                  const std::vector<model::MetricQuery>& queries) {
   std::string row = "draw";
   for (const auto& p : paths)
@@ -187,12 +272,14 @@ void write_draws(OutputFile& file, const Draws& d, const std::vector<std::string
   for (const auto& m : metrics)
     row += "," + csv_field(m);
   file.write(row + "\n");
+  std::vector<double> values(paths.size());
   for (std::size_t draw = 0; draw < d.draws; ++draw) {
     row = std::to_string(draw);
-    for (const auto& v : d.values)
-      row.append(",").append(number_text(v[draw]));
+    sampler.draw(draw, values);
+    for (double v : values)
+      row.append(",").append(number_text(v));
     for (std::size_t m = 0; m < metrics.size(); ++m) {
-      std::int64_t x = d.metrics[m][draw];
+      std::int64_t x = d.metric(m, draw);
       row.append(",").append(queries[m].measure == model::Measure::shortfall_years
                                  ? std::to_string(x)
                                  : model::to_decimal_string(model::Money{x}));
@@ -254,12 +341,7 @@ MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) 
   for (const auto& m : metrics)
     queries.push_back(parse_metric_arg(m, loaded.scenario));
 
-  Draws out;
-  out.draws = static_cast<std::size_t>(draws);
-  for (std::size_t p = 0; p < paths.size(); ++p)
-    out.values.emplace_back(out.draws);
-  for (std::size_t m = 0; m < metrics.size(); ++m)
-    out.metrics.emplace_back(out.draws);
+  Draws out(static_cast<std::size_t>(draws), metrics.size(), paths.size());
   std::vector<std::string> fan_labels;
   if (!o.by.empty()) {
     auto basis = model::parse_basis(o.by);
@@ -270,10 +352,12 @@ MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) 
       out.fan_queries.push_back(parse_metric_arg(metrics[0] + "@" + period.label, loaded.scenario));
     }
     for (std::size_t p = 0; p < fan_labels.size(); ++p)
-      out.fan.emplace_back(out.draws);
+      out.fan.emplace_back(8 * out.draws);
   }
   int threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<int>(std::min<long long>(threads, draws));
+  model::ParameterSampler parameters(std::get<Eigen::MatrixXd>(factor), distributions);
+  Sampler sampler{parameters, static_cast<std::uint64_t>(seed)};
   std::vector<std::string> errors(threads);
   std::vector<long long> failed(threads, -1);
   std::vector<std::thread> pool;
@@ -284,8 +368,7 @@ MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) 
   for (int t = 0; t < threads; ++t) {
     long long first = draws * t / threads, last = draws * (t + 1) / threads;
     pool.emplace_back([&, t, first, last] {
-      run_range(loaded, paths, distributions, std::get<Eigen::MatrixXd>(factor), queries,
-                static_cast<std::uint64_t>(seed), first, last, out, errors[t], failed[t]);
+      run_range(loaded, paths, sampler, queries, first, last, out, errors[t], failed[t]);
     });
   }
   for (auto& th : pool)
@@ -302,9 +385,9 @@ MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) 
   MonteCarloRun run;
   if (!o.draws_out.empty()) {
     run.draws_file = std::make_unique<OutputFile>(o.draws_out, std::vector<std::string>{o.file});
-    write_draws(*run.draws_file, out, paths, metrics, queries);
+    write_draws(*run.draws_file, out, sampler, paths, metrics, queries);
   }
-  Statistics statistics = summarise_draws(out, queries, threads);
+  Statistics statistics = summarise_draws(out, queries, sampler, threads);
   run.draws = draws, run.seed = seed;
   run.paths = std::move(paths), run.metrics = std::move(metrics), run.queries = std::move(queries);
   run.summaries = std::move(statistics.metrics);

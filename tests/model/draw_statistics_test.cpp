@@ -1,5 +1,5 @@
 // Sorting, summaries and rank correlations of draws, against hand-worked
-// values and against the standard library's stable sort.
+// values and against the standard library's sort.
 #include <doctest/doctest.h>
 
 #include "tests/print.h"
@@ -7,62 +7,151 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <random>
 
 #include "model/draw_statistics.h"
+#include "tests/model/spearman.h"
 
 using namespace model;
+using test::doubled_ranks;
+using test::packed;
+using test::spearman;
 
 namespace {
 
-std::vector<std::uint32_t> sorted_order(std::span<const double> values) {
-  DrawSorter sorter;
-  auto order = sorter.sort(values);
-  return {order.begin(), order.end()};
+// The keys of `values`, and the draws in the order SortedDraws gives them.
+template <typename T>
+std::vector<std::uint32_t> sorted_draws(const std::vector<T>& values,
+                                        SortedDraws::FullKey full = {}) {
+  std::vector<std::uint64_t> keys;
+  for (T v : values)
+    keys.push_back(order_key(v));
+  SortedDraws sorted(keys, std::move(full));
+  std::vector<std::uint32_t> order;
+  for (std::size_t i = 0; i < sorted.size(); ++i)
+    order.push_back(sorted.draw(i));
+  return order;
 }
 
-// Spearman's correlation of two series through doubled ranks.
-double spearman(std::vector<double> a, std::vector<double> b) {
-  DrawSorter sorter;
-  replace_by_doubled_ranks(a, sorter.sort(a));
-  replace_by_doubled_ranks(b, sorter.sort(b));
-  std::vector<std::int64_t> whole(b.begin(), b.end());
-  return rank_correlation(a, whole);
+// The draws sorted by value, equal values in draw order.
+template <typename T>
+std::vector<std::uint32_t> expected_order(const std::vector<T>& values) {
+  std::vector<std::uint32_t> order(values.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return values[a] < values[b]; });
+  return order;
 }
 
 }  // namespace
 
-TEST_CASE("draws sort by value, equal values in draw order") {
-  DrawSorter sorter;
+TEST_CASE("order keys keep the numbers' order and give whole numbers back") {
+  std::vector<std::int64_t> whole = {INT64_MIN, -5, -1, 0, 1, 7, INT64_MAX};
+  for (std::size_t i = 0; i + 1 < whole.size(); ++i)
+    CHECK(order_key(whole[i]) < order_key(whole[i + 1]));
+  for (std::int64_t v : whole)
+    CHECK(whole_of_key(order_key(v)) == v);
+  std::vector<double> real = {-INFINITY, -1e300, -1.5, -1e-300, 0.0, 1e-300, 2.5, 1e300, INFINITY};
+  for (std::size_t i = 0; i + 1 < real.size(); ++i)
+    CHECK(order_key(real[i]) < order_key(real[i + 1]));
+  CHECK(order_key(-0.0) == order_key(0.0));
+}
+
+TEST_CASE("sort_words sorts in place like std::sort, on every path") {
+  std::mt19937_64 random(2019);
+  // Sizes below the insertion sort's, within the cache, and beyond it (the
+  // MSD passes); bit widths from a few to all 64; clustered values too.
+  for (std::size_t n : {0, 1, 31, 1000, 16384, 16385, 200000}) {
+    for (int bits : {3, 20, 37, 64}) {
+      std::vector<std::uint64_t> words(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        std::uint64_t w = bits == 64 ? random() : random() & ((std::uint64_t{1} << bits) - 1);
+        if (i % 3 == 0 && bits > 8) w &= ~std::uint64_t{0xFF};  // runs sharing their top bits
+        words[i] = w;
+      }
+      std::vector<std::uint64_t> expected = words;
+      std::sort(expected.begin(), expected.end());
+      sort_words(words, bits);
+      CHECK_MESSAGE(words == expected, "n = " << n << ", bits = " << bits);
+    }
+  }
+}
+
+TEST_CASE("sort_words orders only by the bits from `low` up") {
+  std::vector<std::uint64_t> words = {0x31, 0x12, 0x23, 0x10, 0x34, 0x25};
+  sort_words(words, 8, 4);
+  std::vector<std::uint64_t> tops;
+  for (auto w : words)
+    tops.push_back(w >> 4);
+  CHECK(tops == std::vector<std::uint64_t>{1, 1, 2, 2, 3, 3});
+  std::vector<std::uint64_t> sorted_all = words;
+  std::sort(sorted_all.begin(), sorted_all.end());
+  std::sort(words.begin(), words.end());
+  CHECK(words == sorted_all);  // still the same words
+}
+
+TEST_CASE("draws sort by value; keys come back exactly") {
   std::vector<std::int64_t> pence = {5, -3, 5, 0, -3};
-  auto order = sorter.sort(pence);
-  CHECK(std::vector<std::uint32_t>(order.begin(), order.end()) ==
-        std::vector<std::uint32_t>{1, 4, 3, 0, 2});
+  std::vector<std::uint64_t> keys;
+  for (auto v : pence)
+    keys.push_back(order_key(v));
+  SortedDraws sorted(keys);
+  std::vector<std::int64_t> in_order;
+  std::vector<std::uint32_t> draws;
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    in_order.push_back(whole_of_key(sorted.key(i)));
+    draws.push_back(sorted.draw(i));
+  }
+  CHECK(in_order == std::vector<std::int64_t>{-3, -3, 0, 5, 5});
+  std::sort(draws.begin(), draws.begin() + 2);  // equal values: either order
+  std::sort(draws.begin() + 3, draws.end());
+  CHECK(draws == std::vector<std::uint32_t>{1, 4, 3, 0, 2});
   // -0 and +0 are equal; a tiny negative sorts below both.
-  std::vector<double> values = {0.5, -0.0, 0.0, -1e-300, 1e300};
-  CHECK(sorted_order(values) == std::vector<std::uint32_t>{3, 1, 2, 0, 4});
-  CHECK(sorter.sort(std::vector<double>{}).empty());
+  std::vector<double> values = {0.5, -1e-300, 1e300, -7.25};
+  CHECK(sorted_draws(values) == std::vector<std::uint32_t>{3, 1, 0, 2});
+  CHECK(sorted_draws(std::vector<double>{}).empty());
 }
 
 TEST_CASE("keys wider than the packed word still sort exactly") {
   // Values from 1e-300 to 1e300 (a key spread of 62 bits) with 5,000 draws
   // (13 bits): the packed word drops the keys' low bits, so neighbours one
-  // unit in the last place apart share a top and are ordered afterwards.
+  // unit in the last place apart share a top and are ordered afterwards,
+  // by a copy of the keys or by keys given again.
   std::vector<double> values;
   for (int i = 0; i < 5000; ++i) {
     double x = std::pow(10.0, (i * 7919 % 601) - 300);
     values.push_back(i % 3 == 0 ? std::nextafter(x, 2 * x) : i % 3 == 1 ? x : -x);
   }
-  std::vector<std::uint32_t> expected(values.size());
-  std::iota(expected.begin(), expected.end(), 0);
-  std::stable_sort(expected.begin(), expected.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return values[a] < values[b]; });
-  CHECK(sorted_order(values) == expected);
+  auto expected = expected_order(values);
+  CHECK(sorted_draws(values) == expected);
+  int calls = 0;
+  auto again = [&](std::uint32_t d) {
+    ++calls;
+    return order_key(values[d]);
+  };
+  CHECK(sorted_draws(values, again) == expected);
+  CHECK(calls > 0);
+  // Only draws sharing a top are asked for: here none do.
+  calls = 0;
+  values = {1e300, -1e300, 1, 2, 3};
+  CHECK(sorted_draws(values, again) == std::vector<std::uint32_t>{1, 2, 3, 4, 0});
+  CHECK(calls == 0);
+}
+
+TEST_CASE("doubled ranks share ties, across the packed word's dropped bits too") {
+  CHECK(doubled_ranks(std::vector<std::int64_t>{10, 20, 20, 30}) ==
+        std::vector<std::uint32_t>{2, 5, 5, 8});  // ranks 1, 2.5, 2.5, 4
+  CHECK(doubled_ranks(std::vector<std::int64_t>{7, 7, 7}) == std::vector<std::uint32_t>{4, 4, 4});
+  // A spread too wide to pack with the draw number: 1e300 and its neighbour
+  // share a top but are not equal; the two 5s are.
+  std::vector<double> wide = {1e300, -1e300, 5, std::nextafter(1e300, 2e300), 5, 1e300};
+  // ranks: -1e300 1; 5, 5: 2.5; 1e300, 1e300: 4.5; next: 6.
+  CHECK(doubled_ranks(wide) == std::vector<std::uint32_t>{9, 2, 5, 12, 5, 9});
 }
 
 TEST_CASE("summaries: mean, its standard error, sample sd, type 7 percentiles") {
-  DrawSorter sorter;
   std::vector<std::int64_t> pence = {400, 100, 300, 200};  // £4, £1, £3, £2
-  Summary s = summarise(pence, sorter.sort(pence), 0.01);
+  Summary s = summarise(pence, 0.01);
   CHECK(s.mean == doctest::Approx(2.5));
   CHECK(s.sd == doctest::Approx(std::sqrt(5.0 / 3)));  // squares 1.25 * 4 / 3
   CHECK(s.se == doctest::Approx(std::sqrt(5.0 / 3) / 2));
@@ -73,14 +162,28 @@ TEST_CASE("summaries: mean, its standard error, sample sd, type 7 percentiles") 
   CHECK(s.p95 == doctest::Approx(3.85));  // h = 2.85
   CHECK(s.p_below_zero == 0);
   std::vector<std::int64_t> counts = {-1, 1};
-  CHECK(summarise(counts, sorter.sort(counts), 1.0).p_below_zero == 0.5);
+  CHECK(summarise(counts, 1.0).p_below_zero == 0.5);
+  // With ranks: they replace the numbers, in the first half of their storage.
+  std::vector<std::int64_t> again = {400, 100, 300, 100};
+  PackedRanks ranks;
+  Summary t = summarise(again, 0.01, &ranks);
+  CHECK(t.min == doctest::Approx(1));
+  CHECK(t.p50 == doctest::Approx(2));  // 1, 1, 3, 4: h = 1.5 between 1 and 3
+  REQUIRE(ranks.size() == 4);
+  CHECK(std::vector<std::uint32_t>{ranks[0], ranks[1], ranks[2], ranks[3]} ==
+        std::vector<std::uint32_t>{8, 3, 6, 3});
 }
 
-TEST_CASE("doubled ranks share ties; Spearman from them") {
-  DrawSorter sorter;
-  std::vector<std::int64_t> v = {10, 20, 20, 30};
-  replace_by_doubled_ranks(v, sorter.sort(v));
-  CHECK(v == std::vector<std::int64_t>{2, 5, 5, 8});  // ranks 1, 2.5, 2.5, 4
+TEST_CASE("summaries of a wide spread (past 2^44 pence) are still exact") {
+  std::vector<std::int64_t> pence = {INT64_MAX / 2, -(INT64_MAX / 2), 3, 1, 2};
+  Summary s = summarise(pence, 1.0);
+  CHECK(s.min == static_cast<double>(-(INT64_MAX / 2)));
+  CHECK(s.max == static_cast<double>(INT64_MAX / 2));
+  CHECK(s.p50 == 2);
+  CHECK(s.p_below_zero == doctest::Approx(0.2));
+}
+
+TEST_CASE("Spearman from doubled ranks") {
   CHECK(spearman({1, 2, 3, 4}, {1, 8, 27, 64}) == doctest::Approx(1));
   CHECK(spearman({1, 2, 3, 4}, {4, 3, 2, 1}) == doctest::Approx(-1));
   CHECK(spearman({1, 2, 3, 4}, {5, 5, 5, 5}) == 0);
@@ -89,10 +192,10 @@ TEST_CASE("doubled ranks share ties; Spearman from them") {
 }
 
 TEST_CASE("rank correlation beyond two million draws (128-bit sums)") {
-  const std::int64_t n = 2000001;
-  std::vector<std::int64_t> up(n), down(n);
-  for (std::int64_t i = 0; i < n; ++i)
+  const std::uint32_t n = 2000001;
+  std::vector<std::uint32_t> up(n), down(n);
+  for (std::uint32_t i = 0; i < n; ++i)
     up[i] = 2 * (i + 1), down[i] = 2 * (n - i);
-  CHECK(rank_correlation(up, up) == doctest::Approx(1));
-  CHECK(rank_correlation(up, down) == doctest::Approx(-1));
+  CHECK(rank_correlation(packed(up), packed(up)) == doctest::Approx(1));
+  CHECK(rank_correlation(packed(up), packed(down)) == doctest::Approx(-1));
 }

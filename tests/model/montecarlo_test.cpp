@@ -6,19 +6,11 @@
 
 #include "model/draw_statistics.h"
 #include "model/montecarlo.h"
+#include "tests/model/spearman.h"
 
 using namespace model;
 
-namespace {
-
-double spearman(std::vector<double> a, std::vector<double> b) {
-  DrawSorter sorter;
-  replace_by_doubled_ranks(a, sorter.sort(a));
-  replace_by_doubled_ranks(b, sorter.sort(b));
-  return rank_correlation(a, std::vector<std::int64_t>(b.begin(), b.end()));
-}
-
-}  // namespace
+using test::spearman;
 
 TEST_CASE("the copula achieves the target rank correlation") {
   std::vector<Distribution> d = {{Distribution::Kind::uniform, 0, 1},
