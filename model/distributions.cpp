@@ -18,11 +18,17 @@ std::uint64_t splitmix64(std::uint64_t x) {
 
 }  // namespace
 
-double uniform01(std::uint64_t seed, std::uint64_t draw, std::uint32_t dimension) {
-  std::uint64_t x = splitmix64(splitmix64(seed) ^ draw);
-  x = splitmix64(x ^ (static_cast<std::uint64_t>(dimension) << 32 | dimension));
+DrawUniforms::DrawUniforms(std::uint64_t seed, std::uint64_t draw)
+    : mixed_(splitmix64(splitmix64(seed) ^ draw)) {}
+
+double DrawUniforms::at(std::uint32_t dimension) const {
+  std::uint64_t x = splitmix64(mixed_ ^ (static_cast<std::uint64_t>(dimension) << 32 | dimension));
   // 53 random bits, centred in their interval: never exactly 0 or 1.
   return (static_cast<double>(x >> 11) + 0.5) * 0x1.0p-53;
+}
+
+double uniform01(std::uint64_t seed, std::uint64_t draw, std::uint32_t dimension) {
+  return DrawUniforms(seed, draw).at(dimension);
 }
 
 double normal_cdf(double x) {

@@ -15,6 +15,17 @@ namespace model {
 // A uniform number in (0, 1), never 0 or 1, from SplitMix64 of the three counters.
 double uniform01(std::uint64_t seed, std::uint64_t draw, std::uint32_t dimension);
 
+// The uniforms of one draw, with the mixing of seed and draw done once:
+// draw_uniforms(seed, draw).at(d) == uniform01(seed, draw, d).
+class DrawUniforms {
+ public:
+  DrawUniforms(std::uint64_t seed, std::uint64_t draw);
+  double at(std::uint32_t dimension) const;
+
+ private:
+  std::uint64_t mixed_;
+};
+
 double normal_cdf(double x);
 // The inverse of normal_cdf, to about 1e-16 relative (Wichura's AS 241).
 // Precondition: 0 < p < 1.

@@ -10,7 +10,9 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "model/montecarlo.h"
@@ -58,7 +60,9 @@ class PackedRanks {
 class SortedDraws {
  public:
   using FullKey = std::function<std::uint64_t(std::uint32_t draw)>;
-  SortedDraws(std::span<std::uint64_t> keys, FullKey full_key = {});
+  // `bounds`, the least and greatest key, when the caller knows them.
+  SortedDraws(std::span<std::uint64_t> keys, FullKey full_key = {},
+              std::optional<std::pair<std::uint64_t, std::uint64_t>> bounds = std::nullopt);
   std::size_t size() const { return words_.size(); }
   std::uint32_t draw(std::size_t i) const { return static_cast<std::uint32_t>(words_[i] & mask_); }
   std::uint64_t key(std::size_t i) const;  // the i-th smallest key

@@ -81,8 +81,9 @@ void ParameterSampler::draw(std::uint64_t seed, std::uint64_t draw, std::span<do
   double* normals = n <= 64 ? z : (spill.resize(n), spill.data());
   // A parameter correlated with none keeps its uniform as it is: mapping it to
   // a normal and back would only cost time (and the last bits).
+  DrawUniforms uniforms(seed, draw);
   for (std::size_t i = 0; i < n; ++i) {
-    double u = uniform01(seed, draw, static_cast<std::uint32_t>(i));
+    double u = uniforms.at(static_cast<std::uint32_t>(i));
     if (independent_[i]) {
       out[i] = value(i, u);
       normals[i] = 0;

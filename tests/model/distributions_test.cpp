@@ -26,6 +26,25 @@ TEST_CASE("the counter-based generator is a pure function in (0, 1)") {
   CHECK(std::fabs(sum / n - 0.5) < 4 * 0.000913);
 }
 
+TEST_CASE("the generator is SplitMix64 of seed, draw and dimension, as documented") {
+  auto splitmix64 = [](std::uint64_t x) {  // Vigna's reference, written out again
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+  };
+  CHECK(splitmix64(0) == 0xE220A8397B1DCDAFull);  // the first output from state 0
+  for (std::uint64_t draw : {0ull, 5ull, 999999ull}) {
+    for (std::uint32_t d : {0u, 1u, 7u}) {
+      std::uint64_t x =
+          splitmix64(splitmix64(splitmix64(2019) ^ draw) ^ (std::uint64_t{d} << 32 | d));
+      double expected = (static_cast<double>(x >> 11) + 0.5) / 9007199254740992.0;  // 2^53
+      CHECK(uniform01(2019, draw, d) == expected);
+      CHECK(DrawUniforms(2019, draw).at(d) == expected);
+    }
+  }
+}
+
 TEST_CASE("normal quantiles") {
   CHECK(normal_quantile(0.5) == doctest::Approx(0.0).epsilon(1e-15));
   CHECK(normal_quantile(0.975) == doctest::Approx(1.959963984540054).epsilon(1e-13));
