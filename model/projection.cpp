@@ -79,15 +79,15 @@ std::shared_ptr<const Layout> make_layout(const Horizon& h, Basis basis, int fis
 
 namespace {
 
-// round(value * k / 12), half away from zero: round_ratio with a constant
-// divisor, which the compiler turns into a multiplication.
+// round(value * k / 12), half away from zero, for 0 <= k <= 12: round_ratio
+// with a constant divisor. floor((2m + 12) / 24) is m / 12 rounded half up,
+// one division, which the compiler turns into a multiplication.
 std::int64_t round_twelfths(std::int64_t value, int k) {
   if (value <= -(std::int64_t{1} << 58) || value >= (std::int64_t{1} << 58))
     return round_ratio(value, k, 12);
-  std::int64_t product = value * k;
-  std::int64_t magnitude = product < 0 ? -product : product;
-  std::int64_t quotient = magnitude / 12;
-  if (2 * (magnitude % 12) >= 12) ++quotient;
+  std::int64_t product = value * k;  // below 12 x 2^58 < 2^62 in size
+  auto magnitude = static_cast<std::uint64_t>(product < 0 ? -product : product);
+  auto quotient = static_cast<std::int64_t>((2 * magnitude + 12) / 24);
   return product < 0 ? -quotient : quotient;
 }
 

@@ -48,6 +48,25 @@ TEST_CASE("a year splits over its months by cumulative rounding") {
         std::vector<std::int64_t>{833, 834, 833, 833, 834, 833, 833, 834, 833, 833, 834, 833});
 }
 
+TEST_CASE("cumulative shares round exact halves away from zero") {
+  // round(18 k / 12) = round(1.5 k): 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18,
+  // so the months alternate 2 and 1; for -18 pence, -2 and -1.
+  std::vector<std::int64_t> alternating = {2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1};
+  Projection p = project_all(with({contract("a", month_of(2021, 1), 18, 1)}, 1), Basis::month);
+  CHECK(pence(p.cost) == alternating);
+  Projection q = project_all(with({contract("a", month_of(2021, 1), -18, 1)}, 1), Basis::month);
+  for (auto& m : alternating)
+    m = -m;
+  CHECK(pence(q.cost) == alternating);
+  // Nine months of a year of 2 pence starting in July: round(1.5) = 2 in the
+  // first financial year, 0 in the second; of -2 pence, -2 and 0.
+  Projection r = project_all(with({contract("a", month_of(2019, 7), 2, 1)}), Basis::financial_year);
+  CHECK(pence(r.cost) == std::vector<std::int64_t>{2, 0});
+  Projection t =
+      project_all(with({contract("a", month_of(2019, 7), -2, 1)}), Basis::financial_year);
+  CHECK(pence(t.cost) == std::vector<std::int64_t>{-2, 0});
+}
+
 TEST_CASE("nine months of £562,600 is exactly £421,950") {
   Scenario s = with({contract("a", month_of(2019, 7), 56260000, 1)});
   Projection p = project_all(s, Basis::financial_year);
