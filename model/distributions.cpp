@@ -31,6 +31,8 @@ double uniform01(std::uint64_t seed, std::uint64_t draw, std::uint32_t dimension
   return DrawUniforms(seed, draw).at(dimension);
 }
 
+// The C library's erfc: within an ulp, but not guaranteed to give the same
+// last bit in every C library (see README, Monte Carlo).
 double normal_cdf(double x) {
   return 0.5 * std::erfc(-x / std::sqrt(2.0));
 }
@@ -49,7 +51,7 @@ double polynomial7(const double (&c)[8], double r) {
 
 // Wichura's algorithm AS 241 (PPND16, Applied Statistics 37(3), 1988):
 // rational functions in three regions, accurate to about 1e-16, with no
-// call to the error function (which differs between C libraries).
+// call to the error function (whose last bit may differ between C libraries).
 double normal_quantile(double p) {
   assert(p > 0 && p < 1);
   static constexpr double a[] = {3.3871328727963666080e0,  1.3314166789178437745e+2,

@@ -62,8 +62,6 @@ std::time_t creation_time(const std::optional<std::string>& date) {
 }
 
 void write_workbook(const report::Report& r, const ReportOptions& o, std::time_t created) {
-  if (o.output.empty() || o.output == "-")
-    fail_usage("an XLSX report needs a file: -o appendix.xlsx");
   OutputFile file(o.output, {o.file});
   if (auto error = report::write_xlsx(r, file.temporary_path(), created)) fail_usage(*error);
   file.commit();
@@ -73,6 +71,9 @@ void write_workbook(const report::Report& r, const ReportOptions& o, std::time_t
 
 int run_report(const ReportOptions& o) {
   ReportFormat format = report_format(o);
+  // Before any analysis runs: a workbook cannot go to standard output.
+  if (format == ReportFormat::xlsx && (o.output.empty() || o.output == "-"))
+    fail_usage("an XLSX report needs a file: -o appendix.xlsx");
   ReportSettings settings;
   settings.sections = chosen_sections(o.sections);
   settings.sets = o.sets;

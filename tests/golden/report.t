@@ -61,6 +61,12 @@ $ envelope report examples/coventry-2019.yaml --format xlsx
 envelope: an XLSX report needs a file: -o appendix.xlsx
 >= 2
 
+# Said before the scenario is read or any analysis runs.
+$ envelope report no-such-scenario.yaml --format xlsx
+>2
+envelope: an XLSX report needs a file: -o appendix.xlsx
+>= 2
+
 $ envelope report examples/coventry-2019.yaml -o /tmp/envelope-golden-appendix.pdf
 >2
 envelope: /tmp/envelope-golden-appendix.pdf: cannot tell the format from the extension; use .md, .html or .xlsx, or --format md|html|xlsx
