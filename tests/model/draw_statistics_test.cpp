@@ -90,7 +90,7 @@ TEST_CASE("sort_words orders only by the bits from `low` up") {
   CHECK(words == sorted_all);  // still the same words
 }
 
-TEST_CASE("draws sort by value; keys come back exactly") {
+TEST_CASE("draws sort by value, keys come back exactly") {
   std::vector<std::int64_t> pence = {5, -3, 5, 0, -3};
   std::vector<std::uint64_t> keys;
   for (auto v : pence)

@@ -148,7 +148,7 @@ TEST_CASE("the envelope of a partial first year is its share of the year") {
   CHECK(p.envelope[1].pence == 33698875);
 }
 
-TEST_CASE("attribution shares cumulative cost; the last stream takes the rest") {
+TEST_CASE("attribution shares cumulative cost, the last stream takes the rest") {
   Scenario s = with({contract("a", month_of(2021, 1), 10000, 1)}, 1);
   s.funding = {FundingStream{"x", "x", {}, {}, {}}, FundingStream{"y", "y", {}, {}, {}}};
   s.contracts[0].funded_by = {{0, 1.0 / 3}, {1, 2.0 / 3}};

@@ -53,7 +53,7 @@ TEST_CASE("a byte-order mark is skipped and columns count characters") {
   CHECK(r.rows[1][1].mark.column == 4);  // "£1," is three characters
 }
 
-TEST_CASE("blank lines and rows of empty cells are skipped; empty cells are kept") {
+TEST_CASE("blank lines and rows of empty cells are skipped, empty cells are kept") {
   CHECK(cells(parse_csv("a,b\n\n,\n\r\n1,\n", "t.csv")) == Rows{{"a", "b"}, {"1", ""}});
   CHECK(cells(parse_csv("", "t.csv")).empty());
 }
