@@ -126,22 +126,39 @@ double beta_fraction(double x, double a, double b) {
 
 }  // namespace
 
-double incomplete_beta(double x, double a, double b) {
+namespace {
+
+// -log B(a, b), summed in the order incomplete_beta() has always summed it.
+double minus_log_beta(double a, double b) {
+  return std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b);
+}
+
+// I_x(a, b) given minus_log_beta(a, b), which a search over x computes once.
+double incomplete_beta_given(double x, double a, double b, double minus_log_b) {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  double front = std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) +
-                          b * std::log1p(-x));
+  double front = std::exp(minus_log_b + a * std::log(x) + b * std::log1p(-x));
   if (x < (a + 1) / (a + b + 2)) return front * beta_fraction(x, a, b) / a;
   return 1 - front * beta_fraction(1 - x, b, a) / b;
 }
 
+}  // namespace
+
+double incomplete_beta(double x, double a, double b) {
+  return incomplete_beta_given(x, a, b, minus_log_beta(a, b));
+}
+
 namespace {
 
+// Bisection to a width of 1e-16. Where no double lies strictly between the
+// ends (above 0.5, where a double's spacing is wider than that), the midpoint
+// is one of them and is the answer: more steps would only test it again.
 double beta_quantile(double u, double a, double b) {
-  double lo = 0, hi = 1;
+  double lo = 0, hi = 1, minus_log_b = minus_log_beta(a, b);
   for (int i = 0; i < 200 && hi - lo > 1e-16; ++i) {
     double mid = (lo + hi) / 2;
-    (incomplete_beta(mid, a, b) < u ? lo : hi) = mid;
+    if (mid == lo || mid == hi) return mid;
+    (incomplete_beta_given(mid, a, b, minus_log_b) < u ? lo : hi) = mid;
   }
   return (lo + hi) / 2;
 }
