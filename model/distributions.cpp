@@ -164,17 +164,28 @@ double beta_quantile(double u, double a, double b) {
 }
 
 // The normal quantile of u restricted to the CDF's values at the bounds.
-double truncated_normal(double u, double mean, double sd, double low, double high) {
-  double from = normal_cdf((low - mean) / sd), to = normal_cdf((high - mean) / sd);
-  double p = from + u * (to - from);
+double truncated_normal(double u, double mean, double sd, const NormalBounds& b) {
+  double p = b.from + u * (b.to - b.from);
   p = std::clamp(p, 1e-300, 1 - 1e-16);
-  return std::clamp(mean + sd * normal_quantile(p), low, high);
+  return std::clamp(mean + sd * normal_quantile(p), b.low, b.high);
 }
 
 }  // namespace
 
+NormalBounds normal_bounds(const Distribution& d) {
+  NormalBounds b;
+  b.low = d.low, b.high = d.high;
+  if (d.kind == Distribution::Kind::lognormal) {
+    b.low = d.low > 0 ? std::log(d.low) : -INFINITY;
+    b.high = std::log(d.high);
+  }
+  b.from = normal_cdf((b.low - d.mean) / d.sd), b.to = normal_cdf((b.high - d.mean) / d.sd);
+  return b;
+}
+
 double quantile(const Distribution& d, double u) {
   using Kind = Distribution::Kind;
+  if (d.kind == Kind::normal || d.kind == Kind::lognormal) return quantile(d, u, normal_bounds(d));
   double width = d.high - d.low;
   switch (d.kind) {
     case Kind::uniform:
@@ -191,12 +202,8 @@ double quantile(const Distribution& d, double u) {
       return d.low + width * beta_quantile(u, a, b);
     }
     case Kind::normal:
-      return truncated_normal(u, d.mean, d.sd, d.low, d.high);
-    case Kind::lognormal: {
-      double log_low = d.low > 0 ? std::log(d.low) : -INFINITY;
-      double log_high = std::log(d.high);
-      return std::exp(truncated_normal(u, d.mean, d.sd, log_low, log_high));
-    }
+    case Kind::lognormal:
+      return quantile(d, u, normal_bounds(d));
     case Kind::discrete: {
       double total = 0;
       for (std::size_t i = 0; i < d.values.size(); ++i)
@@ -210,6 +217,11 @@ double quantile(const Distribution& d, double u) {
     }
   }
   return d.low;
+}
+
+double quantile(const Distribution& d, double u, const NormalBounds& b) {
+  double x = truncated_normal(u, d.mean, d.sd, b);
+  return d.kind == Distribution::Kind::lognormal ? std::exp(x) : x;
 }
 
 }  // namespace model

@@ -48,4 +48,13 @@ struct Distribution {
 // first exceeds u.
 double quantile(const Distribution& d, double u);
 
+// A normal or lognormal's bounds (of the underlying normal) and the normal
+// CDF at them, which every draw of it needs: worked out once, they give
+// quantile(d, u, normal_bounds(d)) == quantile(d, u).
+struct NormalBounds {
+  double low = 0, high = 0, from = 0, to = 1;
+};
+NormalBounds normal_bounds(const Distribution& d);
+double quantile(const Distribution& d, double u, const NormalBounds& b);
+
 }  // namespace model

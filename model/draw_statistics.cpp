@@ -129,6 +129,10 @@ std::int64_t whole_of_key(std::uint64_t key) {
   return static_cast<std::int64_t>(key ^ kSign);
 }
 
+double real_of_key(std::uint64_t key) {
+  return std::bit_cast<double>(key >> 63 ? key ^ kSign : ~key);
+}
+
 void sort_words(std::span<std::uint64_t> words, int bits, int low) {
   if (words.size() < 2 || bits <= low) return;
   std::vector<std::uint64_t> spare(std::min(words.size(), kInCache));
@@ -159,6 +163,7 @@ SortedDraws::SortedDraws(std::span<std::uint64_t> keys, FullKey full_key,
   // no percentile and no rank.
   sort_words(words_, key_bits - dropped_ + draw_bits_, draw_bits_);
   if (dropped_ == 0) return;
+  same_as_before_.assign(n, false);
   std::vector<std::pair<std::uint64_t, std::uint32_t>> run;
   for (std::size_t i = 0; i < n;) {
     std::uint64_t top = words_[i] >> draw_bits_;
@@ -170,8 +175,10 @@ SortedDraws::SortedDraws(std::span<std::uint64_t> keys, FullKey full_key,
       for (std::size_t k = i; k < j; ++k)
         run.emplace_back(full(draw(k)), draw(k));
       std::sort(run.begin(), run.end());  // by key, then draw
-      for (std::size_t k = i; k < j; ++k)
+      for (std::size_t k = i; k < j; ++k) {
         words_[k] = (top << draw_bits_) | run[k - i].second;
+        same_as_before_[k] = k > i && run[k - i].first == run[k - i - 1].first;
+      }
     }
     i = j;
   }
@@ -199,12 +206,13 @@ PackedRanks SortedDraws::to_doubled_ranks() {
     return v;
   };
   constexpr std::uint32_t kStarts = std::uint32_t{1} << 31;
+  // Where bits were dropped, equal tops are equal keys only as the sort's
+  // fix-up found them.
   std::uint64_t previous = 0;
   for (std::size_t i = 0; i < n; ++i) {  // byte 4i is never past word i's first byte
     std::uint64_t word = words_[i];
     bool starts = i == 0 || previous >> draw_bits_ != word >> draw_bits_ ||
-                  (dropped_ > 0 && full(static_cast<std::uint32_t>(previous & mask_)) !=
-                                       full(static_cast<std::uint32_t>(word & mask_)));
+                  (dropped_ > 0 && !same_as_before_[i]);
     store(bytes + 4 * i, static_cast<std::uint32_t>(word & mask_) | (starts ? kStarts : 0));
     previous = word;
   }

@@ -25,6 +25,7 @@ namespace model {
 std::uint64_t order_key(std::int64_t v);
 std::uint64_t order_key(double v);
 std::int64_t whole_of_key(std::uint64_t key);
+double real_of_key(std::uint64_t key);
 
 // Sorts `words` in place by their bits [low, bits) (each word below 2^bits;
 // words equal there end in no particular order): an MSD radix pass in place
@@ -76,6 +77,7 @@ class SortedDraws {
   std::span<std::uint64_t> words_;
   FullKey full_key_;
   std::vector<std::uint64_t> copy_;
+  std::vector<bool> same_as_before_;  // bits dropped: whole key equal to the one before
   std::uint64_t min_ = 0, mask_ = 0;
   int draw_bits_ = 1, dropped_ = 0;
 };

@@ -1,5 +1,7 @@
 #include "model/montecarlo.h"
 
+#include "model/draw_statistics.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -62,11 +64,17 @@ ParameterSampler::ParameterSampler(const Eigen::MatrixXd& factor,
         cumulative.push_back(sum += (d.weights.empty() ? 1.0 : d.weights[k]) / total);
     }
     cumulative_.push_back(std::move(cumulative));
+    bounds_.push_back(d.kind == Distribution::Kind::normal ||
+                              d.kind == Distribution::Kind::lognormal
+                          ? normal_bounds(d)
+                          : NormalBounds{});
   }
 }
 
 double ParameterSampler::value(std::size_t i, double u) const {
   const Distribution& d = distributions_[i];
+  if (d.kind == Distribution::Kind::normal || d.kind == Distribution::Kind::lognormal)
+    return quantile(d, u, bounds_[i]);
   if (d.kind != Distribution::Kind::discrete) return quantile(d, u);
   const std::vector<double>& cumulative = cumulative_[i];
   for (std::size_t k = 0; k < cumulative.size(); ++k)
@@ -74,7 +82,12 @@ double ParameterSampler::value(std::size_t i, double u) const {
   return d.values.back();
 }
 
-void ParameterSampler::draw(std::uint64_t seed, std::uint64_t draw, std::span<double> out) const {
+bool ParameterSampler::costly(std::size_t i) const {
+  return distributions_[i].kind == Distribution::Kind::pert;
+}
+
+void ParameterSampler::draw(std::uint64_t seed, std::uint64_t draw, std::span<double> out,
+                            bool costly_too) const {
   std::size_t n = distributions_.size();
   double z[64];
   std::vector<double> spill;
@@ -85,20 +98,37 @@ void ParameterSampler::draw(std::uint64_t seed, std::uint64_t draw, std::span<do
   for (std::size_t i = 0; i < n; ++i) {
     double u = uniforms.at(static_cast<std::uint32_t>(i));
     if (independent_[i]) {
-      out[i] = value(i, u);
+      if (costly_too || !costly(i)) out[i] = value(i, u);
       normals[i] = 0;
     } else {
       normals[i] = normal_quantile(u);
     }
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (independent_[i]) continue;
+    if (independent_[i] || (!costly_too && costly(i))) continue;
     double x = 0;
     for (std::size_t j = 0; j <= i; ++j)
       x += rows_[i][j] * normals[j];
     double u = std::clamp(normal_cdf(x), 1e-300, 1 - 1e-16);
     out[i] = value(i, u);
   }
+}
+
+ParameterKey::ParameterKey(const Distribution& d) {
+  if (d.kind != Distribution::Kind::discrete) return;
+  levels_ = d.values;
+  std::sort(levels_.begin(), levels_.end());
+  levels_.erase(std::unique(levels_.begin(), levels_.end()), levels_.end());
+}
+
+std::uint64_t ParameterKey::operator()(double x) const {
+  if (levels_.empty()) return order_key(x);
+  return static_cast<std::uint64_t>(std::lower_bound(levels_.begin(), levels_.end(), x) -
+                                    levels_.begin());
+}
+
+double ParameterKey::value(std::uint64_t key) const {
+  return levels_.empty() ? real_of_key(key) : levels_[key];
 }
 
 void draw_values(const Eigen::MatrixXd& factor, const std::vector<Distribution>& distributions,

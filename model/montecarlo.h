@@ -38,7 +38,13 @@ class ParameterSampler {
   ParameterSampler(const Eigen::MatrixXd& factor, std::vector<Distribution> distributions);
   std::size_t size() const { return distributions_.size(); }
   const Distribution& distribution(std::size_t i) const { return distributions_[i]; }
-  void draw(std::uint64_t seed, std::uint64_t draw, std::span<double> out) const;
+  // PERT, whose quantile is a search (some 7 us a draw): worth keeping
+  // rather than drawing again.
+  bool costly(std::size_t i) const;
+  // Without `costly_too`, the costly parameters' values are not worked out
+  // (out[i] is left as it was); every other value is the same.
+  void draw(std::uint64_t seed, std::uint64_t draw, std::span<double> out,
+            bool costly_too = true) const;
 
  private:
   double value(std::size_t i, double u) const;
@@ -46,6 +52,21 @@ class ParameterSampler {
   std::vector<bool> independent_;
   std::vector<std::vector<double>> rows_;        // the factor's row i, up to the diagonal
   std::vector<std::vector<double>> cumulative_;  // discrete: as quantile() adds them up
+  std::vector<NormalBounds> bounds_;             // normal and lognormal
+};
+
+// A parameter's sort key, in the order of its values, and back: for a
+// discrete parameter, the place of its value among the distinct values (a
+// few bits, where the value's own key would spread over most of 64);
+// otherwise order_key() of the value (model/draw_statistics.h).
+class ParameterKey {
+ public:
+  explicit ParameterKey(const Distribution& d);
+  std::uint64_t operator()(double x) const;
+  double value(std::uint64_t key) const;  // the value with this key (-0 reads as 0)
+
+ private:
+  std::vector<double> levels_;  // discrete: the distinct values, ascending
 };
 
 // One draw through a sampler made for it.

@@ -82,39 +82,75 @@ class Mapping {
   std::size_t bytes_;
 };
 
+// What draws the parameters: any draw's values from the seed and its number,
+// and each parameter's sort key.
+struct Sampler {
+  const model::ParameterSampler& parameters;
+  std::uint64_t seed;
+  std::vector<model::ParameterKey> key_of;
+
+  Sampler(const model::ParameterSampler& p, std::uint64_t s) : parameters(p), seed(s) {
+    for (std::size_t i = 0; i < p.size(); ++i)
+      key_of.emplace_back(p.distribution(i));
+  }
+  void draw(std::uint64_t d, std::span<double> values, bool costly_too = true) const {
+    parameters.draw(seed, d, values, costly_too);
+  }
+};
+
 // Everything drawn, as whole pence (or a count, for shortfall_years): each
-// metric's draws and the fan's, one series a period. Parameters are not
-// kept: any draw's are drawn again from (seed, draw) when wanted.
+// metric's draws and the fan's, one series a period. A parameter is not kept
+// unless its sampler is costly (PERT): any other draw's values are drawn
+// again from (seed, draw) when wanted.
 //
 // The metrics share one mapping, laid out so that summarising maps nothing
 // new: metric m's draws at byte 8nm; summarised, its ranks take 4n bytes and
-// move to byte 4nm; the parameters' keys, 8n bytes each, then follow them.
+// move to byte 4nm; the keys of the parameters drawn again, 8n bytes each,
+// then follow them. A kept parameter's keys have a mapping of their own,
+// written with the draws.
 struct Draws {
-  std::size_t draws, metric_count, parameter_count;
+  std::size_t draws, metric_count;
+  std::vector<std::size_t> slot;             // [parameter]: its place after the ranks
+  std::vector<std::optional<Mapping>> kept;  // [parameter]: keys kept from the draws
   Mapping memory;
   std::vector<Mapping> fan;
   std::vector<model::MetricQuery> fan_queries;  // the first metric at each period
 
-  Draws(std::size_t n, std::size_t metrics, std::size_t parameters)
-      : draws(n),
-        metric_count(metrics),
-        parameter_count(parameters),
-        memory(std::max(8 * n * metrics, keys_at() + 8 * n * parameters)) {}
+  Draws(std::size_t n, std::size_t metrics, const model::ParameterSampler& parameters)
+      : draws(n), metric_count(metrics), memory(bytes(n, metrics, parameters)) {
+    std::size_t again = 0;
+    for (std::size_t p = 0; p < parameters.size(); ++p) {
+      slot.push_back(parameters.costly(p) ? 0 : again++);
+      kept.emplace_back();
+      if (parameters.costly(p)) kept.back().emplace(8 * n);
+    }
+  }
+  static std::size_t keys_at(std::size_t n, std::size_t metrics) {
+    return (4 * n * metrics + 7) / 8 * 8;
+  }
+  static std::size_t bytes(std::size_t n, std::size_t metrics,
+                           const model::ParameterSampler& parameters) {
+    std::size_t again = 0;
+    for (std::size_t p = 0; p < parameters.size(); ++p)
+      again += parameters.costly(p) ? 0 : 1;
+    return std::max(8 * n * metrics, keys_at(n, metrics) + 8 * n * again);
+  }
   std::span<std::int64_t> metric(std::size_t m) {
     return memory.span<std::int64_t>(8 * draws * m, draws);
   }
   std::int64_t metric(std::size_t m, std::size_t draw) const {
     return memory.span<std::int64_t>(8 * draws * m, draws)[draw];
   }
-  std::size_t keys_at() const { return (4 * draws * metric_count + 7) / 8 * 8; }
   std::span<std::int64_t> period(std::size_t p) { return fan[p].span<std::int64_t>(0, draws); }
-};
-
-// What draws the parameters: any draw's values from the seed and its number.
-struct Sampler {
-  const model::ParameterSampler& parameters;
-  std::uint64_t seed;
-  void draw(std::uint64_t d, std::span<double> values) const { parameters.draw(seed, d, values); }
+  std::span<std::uint64_t> keys(std::size_t p) {
+    if (kept[p]) return kept[p]->span<std::uint64_t>(0, draws);
+    return memory.span<std::uint64_t>(keys_at(draws, metric_count) + 8 * draws * slot[p], draws);
+  }
+  std::uint64_t key(std::size_t p, std::size_t draw) const {
+    if (kept[p]) return kept[p]->span<std::uint64_t>(0, draws)[draw];
+    return memory.span<std::uint64_t>(keys_at(draws, metric_count) + 8 * draws * slot[p],
+                                      draws)[draw];
+  }
 };
 
 std::int64_t whole(const model::MetricValue& v) {
@@ -131,8 +167,11 @@ void run_range(const Loaded& loaded, const std::vector<std::string>& paths, cons
   model::Evaluation e(scenario);
   std::vector<double> values(paths.size());
   std::vector<std::span<std::int64_t>> metric, fan;
+  std::vector<std::pair<std::size_t, std::span<std::uint64_t>>> kept;
   for (std::size_t m = 0; m < queries.size(); ++m)
     metric.push_back(out.metric(m));
+  for (std::size_t p = 0; p < paths.size(); ++p)
+    if (out.kept[p]) kept.emplace_back(p, out.keys(p));
   for (std::size_t p = 0; p < out.fan_queries.size(); ++p)
     fan.push_back(out.period(p));
   for (long long draw = first; draw < last; ++draw) {
@@ -143,6 +182,8 @@ void run_range(const Loaded& loaded, const std::vector<std::string>& paths, cons
       g_done += std::min(1024LL, last - draw);
     }
     sampler.draw(static_cast<std::uint64_t>(draw), values);
+    for (auto& [p, keys] : kept)
+      keys[draw] = sampler.key_of[p](values[p]);
     auto fail = [&](const std::string& why) {
       error = why;
       failed_draw = draw;
@@ -188,25 +229,6 @@ struct Statistics {
   std::vector<std::vector<double>> rank;  // [parameter][metric]
 };
 
-// A parameter's sort key, in the order of its values: for a discrete
-// parameter, the place of its value among the distinct values (a few bits,
-// where the value's own key would spread over most of 64); otherwise the
-// value's own key.
-struct ParameterKey {
-  std::vector<double> levels;
-  explicit ParameterKey(const model::Distribution& d) {
-    if (d.kind != model::Distribution::Kind::discrete) return;
-    levels = d.values;
-    std::sort(levels.begin(), levels.end());
-    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
-  }
-  std::uint64_t operator()(double x) const {
-    if (levels.empty()) return model::order_key(x);
-    return static_cast<std::uint64_t>(std::lower_bound(levels.begin(), levels.end(), x) -
-                                      levels.begin());
-  }
-};
-
 // Summaries, fan and rank correlations, in the draws' own memory (see
 // Draws): each metric is sorted in place, which gives its percentiles, and
 // then holds its ranks in half the space; each parameter is drawn again into
@@ -214,7 +236,7 @@ struct ParameterKey {
 Statistics summarise_draws(Draws& d, const std::vector<model::MetricQuery>& queries,
                            const Sampler& sampler, int threads) {
   std::size_t n = d.draws, metrics = d.metric_count, periods = d.fan.size();
-  std::size_t parameters = d.parameter_count;
+  std::size_t parameters = d.kept.size();
   Statistics s;
   s.metrics.resize(metrics);
   s.fan.resize(periods);
@@ -233,27 +255,29 @@ Statistics summarise_draws(Draws& d, const std::vector<model::MetricQuery>& quer
     std::memmove(d.memory.at(4 * n * m), d.memory.at(8 * n * m), 4 * n);
     ranks.emplace_back(d.memory.at(4 * n * m), n);
   }
-  std::vector<ParameterKey> key_of;
-  std::vector<std::span<std::uint64_t>> keys;
-  for (std::size_t p = 0; p < parameters; ++p) {
-    key_of.emplace_back(sampler.parameters.distribution(p));
-    keys.push_back(d.memory.span<std::uint64_t>(d.keys_at() + 8 * n * p, n));
-  }
+  // The parameters not kept, drawn again into the space after the ranks.
   constexpr std::size_t kChunk = 1 << 16;
-  parallel_tasks((n + kChunk - 1) / kChunk, threads, [&](std::size_t chunk) {
-    std::vector<double> values(parameters);
-    for (std::size_t draw = chunk * kChunk; draw < std::min(n, (chunk + 1) * kChunk); ++draw) {
-      sampler.draw(draw, values);
+  std::size_t again = 0;
+  for (std::size_t p = 0; p < parameters; ++p)
+    again += d.kept[p] ? 0 : 1;
+  if (again > 0)
+    parallel_tasks((n + kChunk - 1) / kChunk, threads, [&](std::size_t chunk) {
+      std::vector<double> values(parameters);
+      std::vector<std::span<std::uint64_t>> keys;
       for (std::size_t p = 0; p < parameters; ++p)
-        keys[p][draw] = key_of[p](values[p]);
-    }
-  });
+        keys.push_back(d.keys(p));
+      for (std::size_t draw = chunk * kChunk; draw < std::min(n, (chunk + 1) * kChunk); ++draw) {
+        sampler.draw(draw, values, false);
+        for (std::size_t p = 0; p < parameters; ++p)
+          if (!d.kept[p]) keys[p][draw] = sampler.key_of[p](values[p]);
+      }
+    });
   s.rank.assign(parameters, std::vector<double>(metrics));
   parallel_tasks(parameters, threads, [&](std::size_t p) {
     std::vector<double> values(parameters);
-    model::SortedDraws sorted(keys[p], [&](std::uint32_t draw) {
-      sampler.draw(draw, values);
-      return key_of[p](values[p]);
+    model::SortedDraws sorted(d.keys(p), [&](std::uint32_t draw) {
+      sampler.draw(draw, values, d.kept[p].has_value());
+      return sampler.key_of[p](values[p]);
     });
     model::PackedRanks own = sorted.to_doubled_ranks();
     for (std::size_t m = 0; m < metrics; ++m)
@@ -275,9 +299,11 @@ void write_draws(OutputFile& file, const Draws& d, const Sampler& sampler,
   std::vector<double> values(paths.size());
   for (std::size_t draw = 0; draw < d.draws; ++draw) {
     row = std::to_string(draw);
-    sampler.draw(draw, values);
-    for (double v : values)
+    sampler.draw(draw, values, false);
+    for (std::size_t p = 0; p < values.size(); ++p) {
+      double v = d.kept[p] ? sampler.key_of[p].value(d.key(p, draw)) : values[p];
       row.append(",").append(number_text(v));
+    }
     for (std::size_t m = 0; m < metrics.size(); ++m) {
       std::int64_t x = d.metric(m, draw);
       row.append(",").append(queries[m].measure == model::Measure::shortfall_years
@@ -341,7 +367,9 @@ MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) 
   for (const auto& m : metrics)
     queries.push_back(parse_metric_arg(m, loaded.scenario));
 
-  Draws out(static_cast<std::size_t>(draws), metrics.size(), paths.size());
+  model::ParameterSampler parameters(std::get<Eigen::MatrixXd>(factor), distributions);
+  Sampler sampler(parameters, static_cast<std::uint64_t>(seed));
+  Draws out(static_cast<std::size_t>(draws), metrics.size(), parameters);
   std::vector<std::string> fan_labels;
   if (!o.by.empty()) {
     auto basis = model::parse_basis(o.by);
@@ -356,8 +384,6 @@ MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) 
   }
   int threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<int>(std::min<long long>(threads, draws));
-  model::ParameterSampler parameters(std::get<Eigen::MatrixXd>(factor), distributions);
-  Sampler sampler{parameters, static_cast<std::uint64_t>(seed)};
   std::vector<std::string> errors(threads);
   std::vector<long long> failed(threads, -1);
   std::vector<std::thread> pool;

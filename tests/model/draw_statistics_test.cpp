@@ -199,3 +199,132 @@ TEST_CASE("rank correlation beyond two million draws (128-bit sums)") {
   CHECK(rank_correlation(packed(up), packed(up)) == doctest::Approx(1));
   CHECK(rank_correlation(packed(up), packed(down)) == doctest::Approx(-1));
 }
+
+namespace {
+
+// Twice the average rank of each value (ties sharing it), from a stable sort.
+template <typename T>
+std::vector<std::uint32_t> reference_doubled_ranks(const std::vector<T>& values) {
+  auto order = expected_order(values);
+  std::vector<std::uint32_t> out(values.size());
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i;
+    while (j + 1 < order.size() && !(values[order[i]] < values[order[j + 1]]))
+      ++j;
+    for (std::size_t k = i; k <= j; ++k)
+      out[order[k]] = static_cast<std::uint32_t>(i + j + 2);
+    i = j + 1;
+  }
+  return out;
+}
+
+// The keys in sorted order, and the doubled ranks, of a series, through
+// SortedDraws with or without full keys given again.
+template <typename T>
+void check_against_reference(const std::vector<T>& values, bool give_full_keys) {
+  std::vector<std::uint64_t> keys;
+  for (T v : values)
+    keys.push_back(order_key(v));
+  std::vector<std::uint64_t> expected_keys = keys;
+  std::sort(expected_keys.begin(), expected_keys.end());
+  SortedDraws::FullKey full;
+  if (give_full_keys) full = [&](std::uint32_t d) { return order_key(values[d]); };
+  SortedDraws sorted(keys, full);
+  std::vector<std::uint64_t> in_order;
+  bool draws_match = true;
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    in_order.push_back(sorted.key(i));
+    draws_match = draws_match && order_key(values[sorted.draw(i)]) == sorted.key(i);
+  }
+  CHECK(in_order == expected_keys);
+  CHECK(draws_match);
+  PackedRanks ranks = sorted.to_doubled_ranks();
+  std::vector<std::uint32_t> got;
+  for (std::size_t d = 0; d < ranks.size(); ++d)
+    got.push_back(ranks[d]);
+  CHECK(got == reference_doubled_ranks(values));
+}
+
+}  // namespace
+
+TEST_CASE("large series sort and rank as a stable sort does, on every path") {
+  std::mt19937_64 random(7);
+  // Around the in-cache bucket size (2^16) and past it, so that the MSD
+  // passes run over words carrying draw numbers below the keys.
+  for (std::size_t n : {65535, 65536, 65537, 200000}) {
+    CAPTURE(n);
+    // Pence with many ties (a narrow spread: no bits dropped).
+    std::vector<std::int64_t> pence(n);
+    for (auto& v : pence)
+      v = static_cast<std::int64_t>(random() % 5000) - 2500;
+    check_against_reference(pence, false);
+    // Pence over a wide spread (2^40): still no bits dropped at these sizes.
+    for (auto& v : pence)
+      v = static_cast<std::int64_t>(random() >> 24) - (std::int64_t{1} << 39);
+    check_against_reference(pence, false);
+    // Reals over the whole range, with ties, neighbours one ulp apart and
+    // both zeros: bits dropped, fixed up from a copy or from full keys.
+    std::vector<double> reals(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      double x = std::ldexp(static_cast<double>(random() % 1000 + 1), int(random() % 200) - 100);
+      switch (i % 5) {
+        case 0:
+          reals[i] = x;
+          break;
+        case 1:
+          reals[i] = -x;
+          break;
+        case 2:
+          reals[i] = std::nextafter(x, 2 * x);
+          break;
+        case 3:
+          reals[i] = i % 2 ? 0.0 : -0.0;
+          break;
+        default:
+          reals[i] = reals[i / 2];
+          break;
+      }
+    }
+    check_against_reference(reals, false);
+    check_against_reference(reals, true);
+    // The whole int64 range, ends included.
+    for (auto& v : pence)
+      v = static_cast<std::int64_t>(random());
+    pence[0] = INT64_MIN, pence[1] = INT64_MAX, pence[2] = INT64_MIN;
+    check_against_reference(pence, false);
+  }
+}
+
+TEST_CASE("a summary of one draw, and of many with ranks") {
+  std::vector<std::int64_t> one = {-250};
+  PackedRanks ranks;
+  Summary s = summarise(one, 0.01, &ranks);
+  CHECK(s.mean == doctest::Approx(-2.5));
+  CHECK(s.sd == 0);
+  CHECK(s.min == doctest::Approx(-2.5));
+  CHECK(s.p5 == doctest::Approx(-2.5));
+  CHECK(s.p95 == doctest::Approx(-2.5));
+  CHECK(s.max == doctest::Approx(-2.5));
+  CHECK(s.p_below_zero == 1);
+  REQUIRE(ranks.size() == 1);
+  CHECK(ranks[0] == 2);
+  // 0, 1, ..., 99999 pence in a shuffled order: p50 is 49999.5 pence.
+  std::vector<std::int64_t> many(100000);
+  std::iota(many.begin(), many.end(), 0);
+  std::shuffle(many.begin(), many.end(), std::mt19937_64(3));
+  std::vector<std::int64_t> copy = many;
+  Summary t = summarise(many, 0.01, &ranks);
+  CHECK(t.p50 == doctest::Approx(499.995));
+  CHECK(t.p5 == doctest::Approx(49.9995));  // h = 99999 x 0.05 = 4999.95
+  CHECK(t.max == doctest::Approx(999.99));
+  bool ranks_right = true;
+  for (std::size_t d = 0; d < copy.size(); ++d)
+    ranks_right = ranks_right && ranks[d] == 2 * (copy[d] + 1);
+  CHECK(ranks_right);
+}
+
+TEST_CASE("real keys give their numbers back") {
+  for (double x : {0.0, 1.5, -1.5, 1e-300, -1e300, 4.9e-324, -HUGE_VAL})
+    CHECK(real_of_key(order_key(x)) == x);
+  CHECK(std::signbit(real_of_key(order_key(-0.0))) == false);  // -0 reads as 0
+}

@@ -42,3 +42,62 @@ TEST_CASE("inconsistent correlations name the pair that breaks them") {
         "the correlations are not consistent (the matrix is not positive definite) once a and c "
         "(-0.6) are added");
 }
+
+TEST_CASE("the sampler draws what quantile() gives for its uniforms") {
+  using Kind = Distribution::Kind;
+  std::vector<Distribution> d(5);
+  d[0].kind = Kind::uniform, d[0].low = -1, d[0].high = 3;
+  d[1].kind = Kind::triangular, d[1].low = 0, d[1].high = 10, d[1].mode = 2;
+  d[2].kind = Kind::pert, d[2].low = 0, d[2].high = 0.06, d[2].mode = 0.02;
+  d[3].kind = Kind::discrete, d[3].values = {3, 1, 2}, d[3].weights = {0.2, 0.5, 0.3};
+  d[4].kind = Kind::lognormal, d[4].low = 1, d[4].high = 100, d[4].mean = 2, d[4].sd = 0.5;
+  auto identity = std::get<Eigen::MatrixXd>(copula_factor(5, {}, {"a", "b", "c", "d", "e"}));
+  ParameterSampler sampler(identity, d);
+  CHECK(sampler.costly(2));
+  CHECK_FALSE(sampler.costly(0));
+  CHECK_FALSE(sampler.costly(3));
+  std::vector<double> row(5), cheap(5, -7);
+  for (std::uint64_t draw = 0; draw < 2000; ++draw) {
+    sampler.draw(2019, draw, row);
+    sampler.draw(2019, draw, cheap, false);
+    for (std::uint32_t i = 0; i < 5; ++i) {
+      double expected = quantile(d[i], uniform01(2019, draw, i));
+      REQUIRE(row[i] == expected);
+      REQUIRE(cheap[i] == (i == 2 ? -7 : expected));  // the costly one left alone
+    }
+  }
+  // Correlated: the cheap draw still gives the others exactly.
+  auto factor =
+      std::get<Eigen::MatrixXd>(copula_factor(5, {{2, 0, 0.7}}, {"a", "b", "c", "d", "e"}));
+  ParameterSampler correlated(factor, d);
+  for (std::uint64_t draw = 0; draw < 500; ++draw) {
+    correlated.draw(7, draw, row);
+    correlated.draw(7, draw, cheap, false);
+    for (std::size_t i = 0; i < 5; ++i)
+      if (i != 2) REQUIRE(cheap[i] == row[i]);
+    std::vector<double> old(5);
+    draw_values(factor, d, 7, draw, old);
+    REQUIRE(old == row);
+  }
+}
+
+TEST_CASE("parameter keys keep the values' order and give them back") {
+  Distribution discrete;
+  discrete.kind = Distribution::Kind::discrete;
+  discrete.values = {2, -0.0, 5, 2, 0.0, -3};
+  ParameterKey key(discrete);
+  // Distinct values -3, 0, 2, 5: keys 0..3; -0 and 0 are one value.
+  CHECK(key(-3) == 0);
+  CHECK(key(-0.0) == 1);
+  CHECK(key(0.0) == 1);
+  CHECK(key(2) == 2);
+  CHECK(key(5) == 3);
+  CHECK(key.value(3) == 5);
+  CHECK(key.value(0) == -3);
+  Distribution uniform;
+  ParameterKey real(uniform);
+  CHECK(real(-0.25) < real(-0.125));
+  CHECK(real(0.125) < real(0.25));
+  CHECK(real.value(real(0.1)) == 0.1);
+  CHECK(real.value(real(-7.5)) == -7.5);
+}
