@@ -5,24 +5,15 @@ montecarlo JSON to 1e-12.
     spearman_check.py DRAWS_CSV MONTECARLO_JSON"""
 import csv
 import json
+import os
 import sys
+
+# Average ranks (ties sharing theirs), as the independent Monte Carlo check ranks.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "reference"))
+from montecarlo_check import ranks as average_ranks  # noqa: E402
 
 rows = list(csv.DictReader(open(sys.argv[1])))
 result = json.load(open(sys.argv[2]))
-
-
-def average_ranks(values):
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    ranks = [0.0] * len(values)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            ranks[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    return ranks
 
 
 def pearson(a, b):
