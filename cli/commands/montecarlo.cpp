@@ -30,6 +30,12 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 std::atomic<long long> g_done{0};
 
+// Ctrl-C, after the draws: stops at the next check with a message, and what
+// was being written is left unwritten (its temporary removed on the way out).
+void stop_if_interrupted(const char* doing) {
+  if (g_interrupted) throw Exit(130, fmt::format("interrupted while {}; nothing written", doing));
+}
+
 const std::vector<std::string> kDefaultMetrics = {"cost",         "headroom", "gap",
                                                   "min_headroom", "min_gap",  "npv"};
 
@@ -250,6 +256,7 @@ Statistics summarise_draws(Draws& d, const std::vector<model::MetricQuery>& quer
     }
   });
   d.fan.clear();
+  stop_if_interrupted("summarising the draws");
   std::vector<model::PackedRanks> ranks;
   for (std::size_t m = 0; m < metrics; ++m) {
     std::memmove(d.memory.at(4 * n * m), d.memory.at(8 * n * m), 4 * n);
@@ -272,6 +279,7 @@ Statistics summarise_draws(Draws& d, const std::vector<model::MetricQuery>& quer
           if (!d.kept[p]) keys[p][draw] = sampler.key_of[p](values[p]);
       }
     });
+  stop_if_interrupted("summarising the draws");
   s.rank.assign(parameters, std::vector<double>(metrics));
   parallel_tasks(parameters, threads, [&](std::size_t p) {
     std::vector<double> values(parameters);
@@ -283,6 +291,7 @@ Statistics summarise_draws(Draws& d, const std::vector<model::MetricQuery>& quer
     for (std::size_t m = 0; m < metrics; ++m)
       s.rank[p][m] = model::rank_correlation(own, ranks[m]);
   });
+  stop_if_interrupted("summarising the draws");
   return s;
 }
 
@@ -298,6 +307,7 @@ void write_draws(OutputFile& file, const Draws& d, const Sampler& sampler,
   file.write(row + "\n");
   std::vector<double> values(paths.size());
   for (std::size_t draw = 0; draw < d.draws; ++draw) {
+    if (draw % 65536 == 0) stop_if_interrupted("writing --draws-out");
     row = std::to_string(draw);
     sampler.draw(draw, values, false);
     for (std::size_t p = 0; p < values.size(); ++p) {
@@ -339,9 +349,15 @@ void show_progress(long long draws, const std::atomic<bool>& finished) {
 }  // namespace
 
 MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) {
+  // Ctrl-C is ours from the first draw until the draws are summarised, and
+  // the handler before is restored however this ends.
+  struct Handler {
+    void (*previous)(int) = std::signal(SIGINT, on_interrupt);
+    ~Handler() { std::signal(SIGINT, previous); }
+  };
   g_interrupted = false;
   g_done = 0;
-  auto previous = std::signal(SIGINT, on_interrupt);
+  Handler handler;
   const scenarios::Sensitivity& sens = loaded.analyses.sensitivity;
   if (sens.parameters.empty()) fail_usage("no sensitivity.parameters to draw");
   long long draws = o.draws > 0 ? o.draws : sens.draws.value_or(10000);
@@ -401,7 +417,6 @@ MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) 
     th.join();
   finished = true;
   if (progress.joinable()) progress.join();
-  std::signal(SIGINT, previous);
   if (g_interrupted)
     throw Exit(130, fmt::format("interrupted after {} of {} draws; nothing written", g_done.load(),
                                 draws));
