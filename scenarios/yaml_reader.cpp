@@ -54,7 +54,7 @@ class TreeBuilder {
   bool scalar(const yaml_event_t& event);
   bool alias(const yaml_event_t& event);
   bool close(const yaml_event_t& event);
-  bool complete(Node node, const std::string& anchor, const yaml_event_t& event);
+  bool complete(Node node, const std::string& anchor);
   bool count(std::size_t nodes, const yaml_event_t& event);
   std::string current_path() const;
 
@@ -217,7 +217,7 @@ bool TreeBuilder::scalar(const yaml_event_t& event) {
                                node.text == "Null" || node.text == "NULL");
   node.kind = null ? Node::Kind::null : Node::Kind::scalar;
   std::string anchor = s.anchor ? reinterpret_cast<const char*>(s.anchor) : "";
-  return complete(std::move(node), anchor, event);
+  return complete(std::move(node), anchor);
 }
 
 bool TreeBuilder::alias(const yaml_event_t& event) {
@@ -233,16 +233,16 @@ bool TreeBuilder::alias(const yaml_event_t& event) {
     return false;
   }
   if (!count(it->second.second, event)) return false;
-  return complete(it->second.first, "", event);
+  return complete(it->second.first, "");
 }
 
 bool TreeBuilder::close(const yaml_event_t& event) {
   Frame frame = std::move(stack_.back());
   stack_.pop_back();
-  return complete(std::move(frame.node), frame.anchor, event);
+  return complete(std::move(frame.node), frame.anchor);
 }
 
-bool TreeBuilder::complete(Node node, const std::string& anchor, const yaml_event_t& event) {
+bool TreeBuilder::complete(Node node, const std::string& anchor) {
   if (!anchor.empty()) anchors_[anchor] = {node, count_nodes(node)};
   if (stack_.empty()) {
     result_.root = std::move(node);
