@@ -53,7 +53,7 @@ class TreeBuilder {
   bool open(const yaml_event_t& event, Node::Kind kind, const unsigned char* anchor);
   bool scalar(const yaml_event_t& event);
   bool alias(const yaml_event_t& event);
-  bool close(const yaml_event_t& event);
+  bool close();
   bool complete(Node node, const std::string& anchor);
   bool count(std::size_t nodes, const yaml_event_t& event);
   std::string current_path() const;
@@ -160,7 +160,7 @@ bool TreeBuilder::handle(const yaml_event_t& event) {
       return open(event, Node::Kind::mapping, event.data.mapping_start.anchor);
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT:
-      return close(event);
+      return close();
     default:
       return true;
   }
@@ -236,7 +236,7 @@ bool TreeBuilder::alias(const yaml_event_t& event) {
   return complete(it->second.first, "");
 }
 
-bool TreeBuilder::close(const yaml_event_t& event) {
+bool TreeBuilder::close() {
   Frame frame = std::move(stack_.back());
   stack_.pop_back();
   return complete(std::move(frame.node), frame.anchor);
