@@ -66,7 +66,7 @@ draw 299 ok
 # nothing left behind, not even a temporary; or, if the run was done first,
 # both files whole. (Which phase each signal lands in depends on the machine:
 # on the project's 2-core VM, one in each.)
-$ d=/tmp/envelope-golden-int; for t in 0.3 0.9 1.5; do rm -rf $d && mkdir $d && said=$(timeout -s INT $t envelope montecarlo examples/coventry-2019.yaml -n 2000000 --quiet --draws-out $d/draws.csv -o $d/out.json 2>&1); left=$(ls -A $d | paste -sd' '); case "$said|$left" in "envelope: interrupted "*"; nothing written|") echo ok;; "|draws.csv out.json") echo ok;; *) echo "$said|$left";; esac; done
+$ for t in 0.3 0.9 1.5; do d=$(mktemp -d) && said=$(timeout -s INT $t envelope montecarlo examples/coventry-2019.yaml -n 2000000 --quiet --draws-out $d/draws.csv -o $d/out.json 2>&1); left=$(ls -A $d | paste -sd' '); case "$said|$left" in "envelope: interrupted "*"; nothing written|") echo ok;; "|draws.csv out.json") echo ok;; *) echo "$said|$left";; esac; rm -rf $d; done
 ok
 ok
 ok
