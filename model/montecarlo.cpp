@@ -82,8 +82,10 @@ double ParameterSampler::value(std::size_t i, double u) const {
   return d.values.back();
 }
 
+// A PERT of no width is its low end, kept as it is (even -0), not a search.
 bool ParameterSampler::costly(std::size_t i) const {
-  return distributions_[i].kind == Distribution::Kind::pert;
+  const Distribution& d = distributions_[i];
+  return d.kind == Distribution::Kind::pert && d.high > d.low;
 }
 
 void ParameterSampler::draw(std::uint64_t seed, std::uint64_t draw, std::span<double> out,

@@ -38,8 +38,8 @@ class ParameterSampler {
   ParameterSampler(const Eigen::MatrixXd& factor, std::vector<Distribution> distributions);
   std::size_t size() const { return distributions_.size(); }
   const Distribution& distribution(std::size_t i) const { return distributions_[i]; }
-  // PERT, whose quantile is a search (some 7 us a draw): worth keeping
-  // rather than drawing again.
+  // PERT of some width, whose quantile is a search (some 7 us a draw): worth
+  // keeping rather than drawing again.
   bool costly(std::size_t i) const;
   // Without `costly_too`, the costly parameters' values are not worked out
   // (out[i] is left as it was); every other value is the same.

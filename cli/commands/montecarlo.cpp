@@ -36,6 +36,25 @@ void stop_if_interrupted(const char* doing) {
   if (g_interrupted) throw Exit(130, fmt::format("interrupted while {}; nothing written", doing));
 }
 
+void on_interrupt(int) {
+  g_interrupted = true;
+}
+
+// Ctrl-C is ours while one of these lives, and the action before is restored
+// however it ends; one that was ignored stays ignored.
+class InterruptHandler {
+ public:
+  InterruptHandler() : previous_(std::signal(SIGINT, on_interrupt)) {
+    if (previous_ == SIG_IGN) std::signal(SIGINT, SIG_IGN);
+  }
+  InterruptHandler(const InterruptHandler&) = delete;
+  InterruptHandler& operator=(const InterruptHandler&) = delete;
+  ~InterruptHandler() { std::signal(SIGINT, previous_); }
+
+ private:
+  void (*previous_)(int);
+};
+
 const std::vector<std::string> kDefaultMetrics = {"cost",         "headroom", "gap",
                                                   "min_headroom", "min_gap",  "npv"};
 
@@ -328,11 +347,6 @@ std::string money2(double x) {
   return fmt::format("{:.2f}", x);
 }
 
-// Ctrl-C stops the draws; nothing is written.
-void on_interrupt(int) {
-  g_interrupted = true;
-}
-
 // A progress bar on standard error until `finished`.
 void show_progress(long long draws, const std::atomic<bool>& finished) {
   while (!finished) {
@@ -349,15 +363,10 @@ void show_progress(long long draws, const std::atomic<bool>& finished) {
 }  // namespace
 
 MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) {
-  // Ctrl-C is ours from the first draw until the draws are summarised, and
-  // the handler before is restored however this ends.
-  struct Handler {
-    void (*previous)(int) = std::signal(SIGINT, on_interrupt);
-    ~Handler() { std::signal(SIGINT, previous); }
-  };
+  // Ctrl-C stops the draws, and everything after them, with nothing written.
   g_interrupted = false;
   g_done = 0;
-  Handler handler;
+  InterruptHandler handler;
   const scenarios::Sensitivity& sens = loaded.analyses.sensitivity;
   if (sens.parameters.empty()) fail_usage("no sensitivity.parameters to draw");
   long long draws = o.draws > 0 ? o.draws : sens.draws.value_or(10000);
@@ -447,6 +456,9 @@ double MonteCarloRun::variance_share(std::size_t p, std::size_t m) const {
 int run_montecarlo(const MonteCarloOptions& o) {
   Format format = choose_format(o.format, o.output, {o.file});
   Loaded loaded = load_scenario(o.file, o.sets);
+  // Held to the end: a Ctrl-C after the last check only sets the flag, so the
+  // files below are written whole or (before that check) not at all.
+  InterruptHandler handler;
   MonteCarloRun run = run_monte_carlo(loaded, o);
   const auto& draws = run.draws;
   const auto& seed = run.seed;
@@ -550,6 +562,7 @@ int run_montecarlo(const MonteCarloOptions& o) {
     }
     text = render(tables, format, use_colour(o.output));
   }
+  stop_if_interrupted("writing the output");
   write_output(o.output, text, {o.file});
   if (run.draws_file) run.draws_file->commit();
   return kExitOk;

@@ -54,6 +54,9 @@ TEST_CASE("the sampler draws what quantile() gives for its uniforms") {
   auto identity = std::get<Eigen::MatrixXd>(copula_factor(5, {}, {"a", "b", "c", "d", "e"}));
   ParameterSampler sampler(identity, d);
   CHECK(sampler.costly(2));
+  Distribution point = d[2];
+  point.low = point.high = point.mode = -0.0;  // a PERT of no width is no search
+  CHECK_FALSE(ParameterSampler(identity.topLeftCorner(1, 1), {point}).costly(0));
   CHECK_FALSE(sampler.costly(0));
   CHECK_FALSE(sampler.costly(3));
   std::vector<double> row(5), cheap(5, -7);
@@ -72,7 +75,9 @@ TEST_CASE("the sampler draws what quantile() gives for its uniforms") {
   ParameterSampler correlated(factor, d);
   for (std::uint64_t draw = 0; draw < 500; ++draw) {
     correlated.draw(7, draw, row);
+    cheap.assign(5, -7);
     correlated.draw(7, draw, cheap, false);
+    REQUIRE(cheap[2] == -7);  // correlated, and still left alone
     for (std::size_t i = 0; i < 5; ++i)
       if (i != 2) REQUIRE(cheap[i] == row[i]);
     std::vector<double> old(5);
