@@ -134,18 +134,17 @@ struct Sampler {
 // then follow them. A kept parameter's keys have a mapping of their own,
 // written with the draws.
 struct Draws {
-  std::size_t draws, metric_count;
-  std::vector<std::size_t> slot;             // [parameter]: its place after the ranks
-  std::vector<std::optional<Mapping>> kept;  // [parameter]: keys kept from the draws
+  std::size_t draws, metric_count, drawn_again = 0;  // parameters not kept
+  std::vector<std::size_t> slot;                     // [parameter]: its place after the ranks
+  std::vector<std::optional<Mapping>> kept;          // [parameter]: keys kept from the draws
   Mapping memory;
   std::vector<Mapping> fan;
   std::vector<model::MetricQuery> fan_queries;  // the first metric at each period
 
   Draws(std::size_t n, std::size_t metrics, const model::ParameterSampler& parameters)
       : draws(n), metric_count(metrics), memory(bytes(n, metrics, parameters)) {
-    std::size_t again = 0;
     for (std::size_t p = 0; p < parameters.size(); ++p) {
-      slot.push_back(parameters.costly(p) ? 0 : again++);
+      slot.push_back(parameters.costly(p) ? 0 : drawn_again++);
       kept.emplace_back();
       if (parameters.costly(p)) kept.back().emplace(8 * n);
     }
@@ -163,18 +162,18 @@ struct Draws {
   std::span<std::int64_t> metric(std::size_t m) {
     return memory.span<std::int64_t>(8 * draws * m, draws);
   }
-  std::int64_t metric(std::size_t m, std::size_t draw) const {
-    return memory.span<std::int64_t>(8 * draws * m, draws)[draw];
+  std::span<const std::int64_t> metric(std::size_t m) const {
+    return memory.span<const std::int64_t>(8 * draws * m, draws);
   }
   std::span<std::int64_t> period(std::size_t p) { return fan[p].span<std::int64_t>(0, draws); }
   std::span<std::uint64_t> keys(std::size_t p) {
     if (kept[p]) return kept[p]->span<std::uint64_t>(0, draws);
     return memory.span<std::uint64_t>(keys_at(draws, metric_count) + 8 * draws * slot[p], draws);
   }
-  std::uint64_t key(std::size_t p, std::size_t draw) const {
-    if (kept[p]) return kept[p]->span<std::uint64_t>(0, draws)[draw];
-    return memory.span<std::uint64_t>(keys_at(draws, metric_count) + 8 * draws * slot[p],
-                                      draws)[draw];
+  std::span<const std::uint64_t> keys(std::size_t p) const {
+    if (kept[p]) return kept[p]->span<const std::uint64_t>(0, draws);
+    return memory.span<const std::uint64_t>(keys_at(draws, metric_count) + 8 * draws * slot[p],
+                                            draws);
   }
 };
 
@@ -283,10 +282,7 @@ Statistics summarise_draws(Draws& d, const std::vector<model::MetricQuery>& quer
   }
   // The parameters not kept, drawn again into the space after the ranks.
   constexpr std::size_t kChunk = 1 << 16;
-  std::size_t again = 0;
-  for (std::size_t p = 0; p < parameters; ++p)
-    again += d.kept[p] ? 0 : 1;
-  if (again > 0)
+  if (d.drawn_again > 0)
     parallel_tasks((n + kChunk - 1) / kChunk, threads, [&](std::size_t chunk) {
       std::vector<double> values(parameters);
       std::vector<std::span<std::uint64_t>> keys;
@@ -330,11 +326,11 @@ void write_draws(OutputFile& file, const Draws& d, const Sampler& sampler,
     row = std::to_string(draw);
     sampler.draw(draw, values, false);
     for (std::size_t p = 0; p < values.size(); ++p) {
-      double v = d.kept[p] ? sampler.key_of[p].value(d.key(p, draw)) : values[p];
+      double v = d.kept[p] ? sampler.key_of[p].value(d.keys(p)[draw]) : values[p];
       row.append(",").append(number_text(v));
     }
     for (std::size_t m = 0; m < metrics.size(); ++m) {
-      std::int64_t x = d.metric(m, draw);
+      std::int64_t x = d.metric(m)[draw];
       row.append(",").append(queries[m].measure == model::Measure::shortfall_years
                                  ? std::to_string(x)
                                  : model::to_decimal_string(model::Money{x}));
