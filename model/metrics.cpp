@@ -240,32 +240,19 @@ Money Evaluation::period_value(const MetricQuery& q, const Projection& p,
 
 Money Evaluation::npv() {
   const Projection& fy = lines(Basis::financial_year, false);
-  // (1 + r)^f by repeated multiplication: the same bits on every platform,
-  // where std::pow may differ in the last place.
-  if (discount_.empty() || discount_rate_ != scenario_.discount_rate) {
-    discount_rate_ = scenario_.discount_rate;
-    discount_.assign(1, 1.0);
-  }
-  while (discount_.size() < fy.periods.size())
-    discount_.push_back(discount_.back() * (1.0 + discount_rate_));
-  double total = 0;
-  for (std::size_t f = 0; f < fy.periods.size(); ++f)
-    total += static_cast<double>(fy.cost[f].pence) / discount_[f];
-  return round_to_pence(total);
+  return present_value(fy.cost, scenario_.discount_rate);
 }
 
 namespace {
 
 Money whole_life(const Scenario& s, const MetricQuery& q) {
-  auto years = [&](const Contract& c) {
-    if (q.measure == Measure::tcv_base) return c.term;
-    if (q.measure == Measure::tcv_max) return c.years_with(int(c.extensions.size()));
-    return c.years_taken();
-  };
-  if (q.index >= 0) return whole_life_value(s.contracts[q.index], years(s.contracts[q.index]));
+  WholeLife which = q.measure == Measure::tcv_base  ? WholeLife::base_term
+                    : q.measure == Measure::tcv_max ? WholeLife::every_option
+                                                    : WholeLife::as_exercised;
+  if (q.index >= 0) return whole_life_value(s.contracts[q.index], which);
   Money total;
   for (const Contract& c : s.contracts)
-    total += whole_life_value(c, years(c));
+    total += whole_life_value(c, which);
   return total;
 }
 

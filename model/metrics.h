@@ -96,7 +96,5 @@ class Evaluation {
   Projection projections_[kBases];
   bool fresh_[kBases] = {}, attributed_[kBases] = {};
   std::vector<std::shared_ptr<const Layout>> layouts_;  // most recent last
-  double discount_rate_ = 0;
-  std::vector<double> discount_;  // (1 + discount_rate_)^f
 };
 }  // namespace model

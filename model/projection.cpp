@@ -18,7 +18,7 @@ std::optional<Horizon> horizon_of(const Scenario& s) {
   std::optional<Month> first = s.start, last = s.end;
   for (const Contract& c : s.contracts) {
     if (!s.start) first = first ? std::min(*first, c.start) : c.start;
-    Month end = c.start + 12 * c.years_taken() - 1;
+    Month end = c.start + 12 * whole_life_years(c, WholeLife::every_option) - 1;
     if (!s.end) last = last ? std::max(*last, end) : end;
   }
   if (!first || !last || *last < *first) return std::nullopt;
@@ -34,34 +34,47 @@ std::optional<std::string> horizon_problem(const Scenario& s) {
   return std::nullopt;
 }
 
-namespace {
-
-double compound(const RateSchedule& rates, int steps) {
-  double product = 1.0;
-  for (int j = 1; j <= steps; ++j)
-    product *= 1.0 + rates.at(j);
-  return product;
+Money Compounding::exactly() const {
+  std::vector<double> rates(static_cast<std::size_t>(step_));
+  for (int j = 1; j <= step_; ++j)
+    rates[j - 1] = rates_.at(j);
+  return Money{round_compounded_exactly(base_.pence, rates)};
 }
-
-}  // namespace
 
 Money contract_year_value(const Contract& c, int k) {
-  if (k == 0) return c.annual;
-  return round_to_pence(static_cast<double>(c.annual.pence) * compound(c.uplift, k));
+  Compounding value(c.annual, c.uplift);
+  for (int j = 0; j < k; ++j)
+    value.step();
+  return value.value();
 }
 
-Money whole_life_value(const Contract& c, int years) {
+int whole_life_years(const Contract& c, WholeLife which) {
+  switch (which) {
+    case WholeLife::base_term:
+      return c.term;
+    case WholeLife::as_exercised:
+      return c.years_taken();
+    case WholeLife::every_option:
+      return c.years_with(static_cast<int>(c.extensions.size()));
+  }
+  return c.term;
+}
+
+Money whole_life_value(const Contract& c, WholeLife which) {
+  Compounding value(c.annual, c.uplift);
   Money total;
-  for (int k = 0; k < years; ++k)
-    total += contract_year_value(c, k);
+  for (int k = 0, years = whole_life_years(c, which); k < years; ++k) {
+    if (k > 0) value.step();
+    total += value.value();
+  }
   return total;
 }
 
-Money yearly_amount(const YearlyAmount& a, int first_fy, int f) {
-  for (const auto& [fy, amount] : a.by_year)
-    if (fy == first_fy + f) return amount;
-  if (f == 0) return a.annual;
-  return round_to_pence(static_cast<double>(a.annual.pence) * compound(a.change, f));
+WholeLifeValues whole_life_values(const Contract& c) {
+  auto term = [&](WholeLife which) {
+    return WholeLifeValues::Term{whole_life_years(c, which), whole_life_value(c, which)};
+  };
+  return {term(WholeLife::base_term), term(WholeLife::as_exercised), term(WholeLife::every_option)};
 }
 
 std::shared_ptr<const Layout> make_layout(const Horizon& h, Basis basis, int fiscal_year_start) {
@@ -155,19 +168,15 @@ class Splitter {
 
 void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
                     std::vector<Money>& out) {
-  double product = 1.0;  // prod_{j=1..k}(1 + u_j), as contract_year_value computes it
-  const std::vector<double>& uplift = c.uplift.rates;
+  Compounding value(c.annual, c.uplift);
   int k = 0;
   try {  // around the loop, not in it: the loop stays as tight as without it
     for (int years = c.years_taken(); k < years; ++k) {
-      if (k > 0 && !uplift.empty())
-        product *= 1.0 + uplift[std::min<std::size_t>(k, uplift.size()) - 1];
+      if (k > 0) value.step();
       Month year_start = c.start + 12 * k;
       if (year_start > h.last) break;
-      if (year_start + 11 < h.first) continue;
-      Money value =
-          k == 0 ? c.annual : round_to_pence(static_cast<double>(c.annual.pence) * product);
-      split.add(value, year_start, year_start, year_start + 11, out);
+      if (year_start + 11 < h.first) continue;  // a contract already running
+      split.add(value.value(), year_start, year_start, year_start + 11, out);
     }
   } catch (const std::out_of_range& e) {
     Month year_start = c.start + 12 * k;
@@ -184,10 +193,9 @@ void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optio
   int first_fy = financial_year_of(h.first, fys);
   int last_fy = financial_year_of(h.last, fys);
   Month active_first = from.value_or(h.first), active_last = until.value_or(h.last);
-  double product = 1.0;  // as yearly_amount compounds it
+  Compounding compounded(a.annual, a.change);
   for (int fy = first_fy; fy <= last_fy; ++fy) {
-    int f = fy - first_fy;
-    if (f > 0) product *= 1.0 + a.change.at(f);
+    if (fy > first_fy) compounded.step();  // a year by_year names still counts a step
     Month year_start = financial_year_start(fy, fys);
     Month first = std::max(year_start, active_first);
     Month last = std::min(year_start + 11, active_last);
@@ -195,9 +203,7 @@ void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optio
     auto named = std::find_if(a.by_year.begin(), a.by_year.end(),
                               [fy](const auto& entry) { return entry.first == fy; });
     try {
-      Money amount = named != a.by_year.end() ? named->second
-                     : f == 0                 ? a.annual
-                              : round_to_pence(static_cast<double>(a.annual.pence) * product);
+      Money amount = named != a.by_year.end() ? named->second : compounded.value();
       split.add(amount, year_start, first, last, out);
     } catch (const std::out_of_range& e) {
       std::string name = stream.empty() ? "envelope" : "funding." + std::string(stream);
@@ -242,8 +248,7 @@ void attribute(const Contract& c, const std::vector<Money>& cost,
     for (std::size_t i = 0; i < n; ++i) {
       const Share& share = c.funded_by[i];
       bool last = i + 1 == n;
-      Money now = last ? cumulative - given
-                       : round_to_pence(share.share * static_cast<double>(cumulative.pence));
+      Money now = last ? cumulative - given : Money{round_share(cumulative.pence, share.share)};
       given += now;
       committed[share.stream][p] += now - before[i];
       before[i] = now;

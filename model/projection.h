@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/calendar.h"
+#include "model/exact.h"
 #include "model/money.h"
 #include "model/scenario.h"
 
@@ -63,12 +64,52 @@ void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection
 // Fills out.committed (SPEC 3.4) from a projection of `s` made without it.
 void attribute_to_streams(const Scenario& s, Projection& out);
 
-// Value of contract year k (0-based): round(annual * prod_{j=1..k}(1 + u_j)).
-Money contract_year_value(const Contract& c, int k);
-// Sum of contract_year_value over the first `years` contract years.
-Money whole_life_value(const Contract& c, int years);
+// The compounded amounts of SPEC 3.2 and 3.3, one step at a time: A_0 = base
+// and A_k = round(base * prod_{j=1..k} (1 + r_j)), exact (model/exact.h), r_j
+// the schedule's rate at step j. Only the steps whose value() is asked for
+// are rounded. The schedule must outlive the Compounding.
+class Compounding {
+ public:
+  Compounding(Money base, const RateSchedule& rates) : base_(base), rates_(rates) {}
+  void step() {
+    double rate = rates_.at(++step_);
+    product_ *= 1.0 + rate;
+    error_ += step_error(rate);
+  }
+  // The amount at the current step (0 until the first step()). Throws
+  // std::out_of_range beyond 64-bit pence.
+  Money value() const {
+    if (step_ == 0) return base_;
+    double x = static_cast<double>(base_.pence) * product_;
+    if (rounds_safely(x, std::fabs(x) * error_ * 1.01)) return Money{round_half_away(x)};
+    return exactly();
+  }
 
-// Amount for financial year f (0-based from the horizon's first financial year).
-Money yearly_amount(const YearlyAmount& a, int first_fy, int f);
+ private:
+  Money exactly() const;
+  Money base_;
+  const RateSchedule& rates_;
+  int step_ = 0;
+  double product_ = 1.0;              // prod (1 + r_j) in double, as the fast path has it
+  double error_ = 2 * kUnitRoundoff;  // its relative error bound, with the base and the product
+};
+
+// Value of contract year k (0-based): the contract's annual compounded by its uplifts.
+Money contract_year_value(const Contract& c, int k);
+
+// The years a whole-life value counts (SPEC 3.5: tcv_base, tcv, tcv_max), and
+// the sum of every contract year's value over them, inside the horizon or not.
+enum class WholeLife { base_term, as_exercised, every_option };
+int whole_life_years(const Contract& c, WholeLife which);
+Money whole_life_value(const Contract& c, WholeLife which);
+// All three, each with its years, for the tables that show them side by side.
+struct WholeLifeValues {
+  struct Term {
+    int years = 0;
+    Money value;
+  };
+  Term base_term, as_exercised, every_option;
+};
+WholeLifeValues whole_life_values(const Contract& c);
 
 }  // namespace model

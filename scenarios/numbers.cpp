@@ -5,6 +5,8 @@
 #include <cmath>
 #include <string>
 
+#include "model/exact.h"
+
 namespace scenarios {
 
 namespace {
@@ -93,29 +95,38 @@ std::optional<double> parse_number(std::string_view text) {
 }
 
 std::optional<model::Money> parse_money(std::string_view text) {
-  auto d = parse_decimal(text);
-  if (!d) return std::nullopt;
-  if (!d->exponent.empty() || d->whole.size() > 15) {
-    double pence = to_double(*d) * 100.0;
-    if (!model::fits_in_pence(pence)) return std::nullopt;
-    return model::round_to_pence(pence);
-  }
-  std::int64_t whole = 0;
-  std::from_chars(d->whole.data(), d->whole.data() + d->whole.size(), whole);
-  std::string fraction = d->fraction + "00";
-  std::int64_t pence = whole * 100 + (fraction[0] - '0') * 10 + (fraction[1] - '0');
-  if (fraction.size() > 2 && fraction[2] >= '5') ++pence;  // half away from zero on the magnitude
-  return model::Money{d->negative ? -pence : pence};
+  auto v = parse_number(text);
+  if (!v || !model::fits_in_pence(*v * 100)) return std::nullopt;
+  return model::money_from_pounds(*v);
 }
 
 std::optional<double> parse_rate(std::string_view text) {
   std::string_view s = trim(text);
-  if (s.ends_with('%')) {
-    auto v = parse_number(s.substr(0, s.size() - 1));
-    if (!v) return std::nullopt;
-    return *v / 100.0;
-  }
-  return parse_number(s);
+  if (!s.ends_with('%')) return parse_number(s);
+  // "2.5%" is the decimal 2.5e-2, read in one rounding (2.5 / 100 would be two).
+  auto d = parse_decimal(s.substr(0, s.size() - 1));
+  if (!d) return std::nullopt;
+  int exponent = 0;
+  if (!d->exponent.empty())
+    std::from_chars(d->exponent.data() + (d->exponent[0] == '+'),
+                    d->exponent.data() + d->exponent.size(), exponent);
+  d->exponent = std::to_string(exponent - 2);
+  double v = to_double(*d);
+  if (!std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+bool is_percentage(std::string_view text) {
+  return trim(text).ends_with('%');
+}
+
+std::optional<std::string> bracketed_number(std::string_view text) {
+  std::string_view s = trim(text);
+  if (s.size() < 3 || s.front() != '(' || s.back() != ')') return std::nullopt;
+  std::string_view inside = trim(s.substr(1, s.size() - 2));
+  if (!parse_rate(inside) || inside.starts_with('-') || inside.starts_with('+'))
+    return std::nullopt;
+  return std::string(inside);
 }
 
 std::optional<std::int64_t> parse_whole(std::string_view text) {

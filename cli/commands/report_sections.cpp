@@ -205,14 +205,11 @@ Section contracts_section(const model::Scenario& s) {
                 {}};
   model::Money base, taken, every;
   for (const model::Contract& c : s.contracts) {
-    int all = c.years_with(static_cast<int>(c.extensions.size()));
-    model::Money b = model::whole_life_value(c, c.term);
-    model::Money x = model::whole_life_value(c, c.years_taken());
-    model::Money m = model::whole_life_value(c, all);
-    base += b, taken += x, every += m;
-    t.rows.push_back({Value::of_text(contract_label(c)), Value::of_count(c.term),
-                      Value::of_money(b), Value::of_count(c.years_taken()), Value::of_money(x),
-                      Value::of_count(all), Value::of_money(m)});
+    auto [b, x, m] = model::whole_life_values(c);
+    base += b.value, taken += x.value, every += m.value;
+    t.rows.push_back({Value::of_text(contract_label(c)), Value::of_count(b.years),
+                      Value::of_money(b.value), Value::of_count(x.years), Value::of_money(x.value),
+                      Value::of_count(m.years), Value::of_money(m.value)});
     t.strong.push_back(false);
   }
   t.rows.push_back({Value::of_text("Total"), Value::empty(), Value::of_money(base), Value::empty(),

@@ -100,15 +100,12 @@ Table whole_life_table(const model::Scenario& s) {
                "As exercised", "Max years", "With every option"};
   model::Money base, taken, max;
   for (const model::Contract& c : s.contracts) {
-    int max_years = c.years_with(static_cast<int>(c.extensions.size()));
-    model::Money b = model::whole_life_value(c, c.term);
-    model::Money x = model::whole_life_value(c, c.years_taken());
-    model::Money m = model::whole_life_value(c, max_years);
-    base += b, taken += x, max += m;
+    auto [b, x, m] = model::whole_life_values(c);
+    base += b.value, taken += x.value, max += m.value;
     t.rows.push_back({c.id,
                       c.id,
-                      {Cell::count(c.term), Cell::amount(b), Cell::count(c.years_taken()),
-                       Cell::amount(x), Cell::count(max_years), Cell::amount(m)}});
+                      {Cell::count(b.years), Cell::amount(b.value), Cell::count(x.years),
+                       Cell::amount(x.value), Cell::count(m.years), Cell::amount(m.value)}});
   }
   t.rows.push_back({"total",
                     "Total",

@@ -100,7 +100,7 @@ TEST_CASE("uplift compounds at each anniversary") {
   CHECK(contract_year_value(c, 1).pence == 101000);
   CHECK(contract_year_value(c, 2).pence == 104030);  // 1.01 * 1.03 = 1.0403
   CHECK(contract_year_value(c, 3).pence == 107151);  // 1.0403 * 1.03 = 1.071509
-  CHECK(whole_life_value(c, 4).pence == 100000 + 101000 + 104030 + 107151);
+  CHECK(whole_life_value(c, WholeLife::as_exercised).pence == 100000 + 101000 + 104030 + 107151);
 }
 
 TEST_CASE("funding compounds its change, by_year overrides one year") {
@@ -174,7 +174,7 @@ TEST_CASE("a contract without funded_by is pooled") {
   CHECK(p.gap(0).pence == 5000 - 10000);
 }
 
-TEST_CASE("the horizon runs from the earliest start to the last contract as exercised") {
+TEST_CASE("the horizon runs from the earliest start to the last contract with every extension") {
   Contract a = contract("a", month_of(2019, 7), 100, 5);
   a.extensions = {2, 2};
   a.exercise = 1;
@@ -183,7 +183,7 @@ TEST_CASE("the horizon runs from the earliest start to the last contract as exer
   auto h = horizon_of(s);
   REQUIRE(h);
   CHECK(h->first == month_of(2019, 7));
-  CHECK(h->last == month_of(2026, 6));  // 7 years from July 2019
+  CHECK(h->last == month_of(2028, 6));  // 5 + 2 + 2 years from July 2019, one extension or not
   s.end = month_of(2021, 3);
   CHECK(horizon_of(s)->last == month_of(2021, 3));
   s.end = month_of(2018, 3);

@@ -1,0 +1,192 @@
+#include "model/exact.h"
+
+#include <gmpxx.h>
+
+#include <cassert>
+#include <charconv>
+#include <limits>
+#include <stdexcept>
+#include <vector>
+
+namespace model {
+
+namespace {
+
+__extension__ typedef __int128 Wide;
+
+constexpr double kU = kUnitRoundoff;
+
+// 10^k in 128 bits, for 0 <= k <= 38.
+Wide power_of_ten(int k) {
+  assert(k >= 0 && k <= 38);
+  Wide p = 1;
+  for (int i = 0; i < k; ++i)
+    p *= 10;
+  return p;
+}
+
+// n / d rounded half away from zero, d > 0.
+Wide rounded_quotient(Wide n, Wide d) {
+  bool negative = n < 0;
+  Wide m = negative ? -n : n;
+  Wide q = m / d;
+  if (2 * (m % d) >= d) ++q;
+  return negative ? -q : q;
+}
+
+std::int64_t narrow(Wide v) {
+  if (v > std::numeric_limits<std::int64_t>::max() || v < std::numeric_limits<std::int64_t>::min())
+    throw_out_of_range_amount();
+  return static_cast<std::int64_t>(v);
+}
+
+// round(n * 10^k) for |n| < 2^121 (a 64-bit amount times 17 digits).
+std::int64_t round_scaled(Wide n, int k) {
+  if (k < 0) return -k > 38 ? 0 : narrow(rounded_quotient(n, power_of_ten(-k)));
+  for (int i = 0; i < k; ++i) {
+    if (n > std::numeric_limits<std::int64_t>::max() ||
+        n < std::numeric_limits<std::int64_t>::min())
+      throw_out_of_range_amount();
+    n *= 10;
+  }
+  return narrow(n);
+}
+
+mpz_class to_mpz(std::int64_t v) {
+  mpz_class out;
+  mpz_set_si(out.get_mpz_t(), v);
+  return out;
+}
+
+mpz_class ten_to(unsigned k) {
+  mpz_class out;
+  mpz_ui_pow_ui(out.get_mpz_t(), 10, k);
+  return out;
+}
+
+mpz_class to_mpz(const ShortestDecimal& d) {
+  mpz_class out;
+  mpz_set_ui(out.get_mpz_t(), d.digits);  // below 10^17: fits in unsigned long on LP64
+  return d.negative ? mpz_class(-out) : out;
+}
+
+// 1 + d as numerator / 10^scale, with scale >= 0.
+struct Ratio {
+  mpz_class numerator;
+  unsigned scale = 0;
+};
+Ratio one_plus(double rate) {
+  ShortestDecimal d = shortest_decimal(rate);
+  if (d.exponent >= 0) return {1 + to_mpz(d) * ten_to(static_cast<unsigned>(d.exponent)), 0};
+  auto scale = static_cast<unsigned>(-d.exponent);
+  return {ten_to(scale) + to_mpz(d), scale};
+}
+
+// n / d rounded half away from zero, d > 0, as 64-bit pence.
+std::int64_t rounded_quotient(const mpz_class& n, const mpz_class& d) {
+  mpz_class m = abs(n), q;
+  mpz_class twice = 2 * m + d, d2 = 2 * d;
+  mpz_fdiv_q(q.get_mpz_t(), twice.get_mpz_t(), d2.get_mpz_t());
+  if (n < 0) q = -q;
+  if (!q.fits_slong_p()) throw_out_of_range_amount();
+  return q.get_si();
+}
+
+}  // namespace
+
+ShortestDecimal shortest_decimal(double x) {
+  assert(std::isfinite(x));
+  char text[40];
+  auto [end, ec] = std::to_chars(text, text + sizeof text, x);
+  assert(ec == std::errc());
+  ShortestDecimal out;
+  const char* p = text;
+  if (*p == '-') out.negative = true, ++p;
+  int fraction_digits = 0;
+  bool after_point = false;
+  for (; p < end && *p != 'e'; ++p) {
+    if (*p == '.') {
+      after_point = true;
+      continue;
+    }
+    out.digits = out.digits * 10 + static_cast<std::uint64_t>(*p - '0');
+    fraction_digits += after_point;
+  }
+  int exponent = 0;
+  if (p < end) std::from_chars(p + 1 + (p[1] == '+'), end, exponent);
+  out.exponent = exponent - fraction_digits;
+  if (out.digits == 0) return ShortestDecimal{out.negative, 0, 0};
+  while (out.digits % 10 == 0)
+    out.digits /= 10, ++out.exponent;
+  return out;
+}
+
+Money money_from_pounds(double pounds) {
+  if (!std::isfinite(pounds)) throw_out_of_range_amount();
+  double x = pounds * 100;  // error: the pounds' distance from their decimal, the product
+  if (rounds_safely(x, std::fabs(x) * 2.02 * kU)) return Money{round_half_away(x)};
+  ShortestDecimal d = shortest_decimal(pounds);
+  Wide digits = static_cast<Wide>(d.digits);
+  return Money{round_scaled(d.negative ? -digits : digits, d.exponent + 2)};
+}
+
+std::int64_t round_share(std::int64_t pence, double share) {
+  assert(share >= 0 && share <= 1);
+  double x = share * static_cast<double>(pence);  // the share's decimal, the pence, the product
+  if (rounds_safely(x, std::fabs(x) * 3.03 * kU)) return round_half_away(x);
+  ShortestDecimal d = shortest_decimal(share);
+  return round_scaled(static_cast<Wide>(pence) * static_cast<Wide>(d.digits), d.exponent);
+}
+
+std::int64_t round_compounded_exactly(std::int64_t base, std::span<const double> rates) {
+  mpz_class numerator = to_mpz(base);
+  unsigned scale = 0;
+  for (double rate : rates) {
+    assert(rate > -1);
+    Ratio r = one_plus(rate);
+    numerator *= r.numerator;
+    scale += r.scale;
+  }
+  return rounded_quotient(numerator, ten_to(scale));
+}
+
+namespace {
+
+// sum_f amounts[f] * 10^(scale f) / P^f as (sum_f amounts[f] (10^scale)^f P^(F-f)) / P^F,
+// with 1 + rate = P / 10^scale, built by Horner's rule.
+Money present_value_exactly(std::span<const Money> amounts, double rate) {
+  Ratio r = one_plus(rate);
+  mpz_class q = ten_to(r.scale), q_power = 1, numerator = 0, denominator = 1;
+  for (std::size_t f = 0; f < amounts.size(); ++f) {
+    if (f > 0) {
+      numerator *= r.numerator;
+      denominator *= r.numerator;
+      q_power *= q;
+    }
+    numerator += to_mpz(amounts[f].pence) * q_power;
+  }
+  return Money{rounded_quotient(numerator, denominator)};
+}
+
+}  // namespace
+
+Money present_value(std::span<const Money> amounts, double rate) {
+  if (!(rate > -1) || !std::isfinite(rate)) throw_out_of_range_amount();
+  // (1 + rate)^f by repeated multiplication: the same bits on every platform,
+  // where std::pow may differ in the last place.
+  double total = 0, magnitude = 0, factor = 1;
+  for (std::size_t f = 0; f < amounts.size(); ++f) {
+    if (f > 0) factor *= 1 + rate;
+    double term = static_cast<double>(amounts[f].pence) / factor;
+    total += term;
+    magnitude += std::fabs(term);
+  }
+  // Each term: f steps of the factor, the pence and the division; the sum: one
+  // rounding per addition, each at most the magnitude's.
+  auto n = static_cast<double>(amounts.size());
+  double error = magnitude * (n * step_error(rate) + (n + 3) * kU) * 1.01;
+  if (rounds_safely(total, error)) return Money{round_half_away(total)};
+  return present_value_exactly(amounts, rate);
+}
+
+}  // namespace model
