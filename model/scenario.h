@@ -79,6 +79,15 @@ inline constexpr int kMaxHorizonMonths = 1200;
 // contract and no explicit start and end, or when end precedes start.
 std::optional<Horizon> horizon_of(const Scenario& s);
 
+// SPEC 4: every what-if of a scenario is projected over the base scenario's
+// horizon, so that its figures compare like with like. Sets the what-if's
+// start and end to `base`'s, except one that the what-if sets itself.
+inline void keep_horizon(Scenario& what_if, const Horizon& base, bool own_start = false,
+                         bool own_end = false) {
+  if (!own_start) what_if.start = base.first;
+  if (!own_end) what_if.end = base.last;
+}
+
 // Why the scenario cannot be projected as it stands (an empty horizon, or one
 // longer than kMaxHorizonMonths), or nullopt when it can: for scenarios changed
 // after validation (what-if, Monte Carlo).

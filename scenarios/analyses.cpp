@@ -250,8 +250,7 @@ void check_period(const Check& c, const Analyses& a, const Node& tree, const mod
   std::optional<model::Scenario> varied;
   if (!c.variant.empty()) {
     Diagnostics ignored;  // variants' own errors are reported above
-    auto tree_of = apply_variant(tree, *a.find_variant(c.variant), ignored);
-    if (tree_of) varied = compile_scenario(*tree_of, ignored);
+    varied = compile_variant(tree, *a.find_variant(c.variant), s, ignored);
     if (!varied) return;
   }
   model::Evaluation e(varied ? *varied : s);
@@ -274,6 +273,30 @@ std::optional<Node> apply_variant(const Node& tree, const Variant& v, Diagnostic
     apply_value(out, o.path, o.value, o.mark, errors);
   if (errors.size() > before) return std::nullopt;
   return out;
+}
+
+std::pair<bool, bool> sets_horizon(const std::vector<std::string>& paths) {
+  bool start = false, end = false;
+  for (const std::string& p : paths) {
+    start = start || p == "scenario.start" || p == "scenario";
+    end = end || p == "scenario.end" || p == "scenario";
+  }
+  return {start, end};
+}
+
+std::optional<model::Scenario> compile_variant(const Node& tree, const Variant& v,
+                                               const model::Scenario& base, Diagnostics& errors) {
+  auto varied_tree = apply_variant(tree, v, errors);
+  if (!varied_tree) return std::nullopt;
+  auto varied = compile_scenario(*varied_tree, errors);
+  auto horizon = model::horizon_of(base);
+  if (!varied || !horizon) return varied;
+  std::vector<std::string> paths;
+  for (const Variant::Override& o : v.overrides)
+    paths.push_back(o.path);
+  auto [own_start, own_end] = sets_horizon(paths);
+  model::keep_horizon(*varied, *horizon, own_start, own_end);
+  return varied;
 }
 
 void check_analyses(const Analyses& a, const Node& tree, const model::Scenario& s,

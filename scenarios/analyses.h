@@ -79,4 +79,13 @@ void check_analyses(const Analyses& a, const Node& tree, const model::Scenario& 
 // variant's entries).
 std::optional<Node> apply_variant(const Node& tree, const Variant& v, Diagnostics& errors);
 
+// A variant's scenario: its overrides applied to `tree` and compiled, over the
+// horizon of `base` (the scenario of `tree`) unless the variant sets
+// scenario.start or scenario.end itself (SPEC 4). nullopt, with errors added,
+// when it does not compile.
+std::optional<model::Scenario> compile_variant(const Node& tree, const Variant& v,
+                                               const model::Scenario& base, Diagnostics& errors);
+// Whether overrides of these paths set the horizon's start, and its end.
+std::pair<bool, bool> sets_horizon(const std::vector<std::string>& paths);
+
 }  // namespace scenarios

@@ -211,6 +211,8 @@ std::optional<CompiledScenario> CompiledScenario::compile(
   auto base = compile_scenario(*out.tree_, errors, &out.bindings_);
   if (!base) return std::nullopt;
   out.base_ = std::move(*base);
+  // Whatever a parameter varies (a term, say), the horizon stays the base's (SPEC 4).
+  if (auto h = model::horizon_of(out.base_)) model::keep_horizon(out.base_, *h);
   out.paths_ = parameters;
   for (const std::string& path : parameters) {
     const Node* node = find_path(*out.tree_, path);

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 
+#include "model/exact.h"
 #include "model/suggest.h"
 #include "scenarios/expressions.h"
 #include "scenarios/numbers.h"
@@ -57,6 +59,16 @@ std::vector<std::string> keys_of(const std::map<std::string, double>& m) {
 
 }  // namespace
 
+std::string rate_text(double rate) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.12g", rate);
+  return text;
+}
+
+std::string percent_text(double rate) {
+  return rate_text(rate * 100) + "%";
+}
+
 std::optional<double> FieldReader::expression(const Field& f, std::string_view what) {
   const Node& n = *f.node;
   int shift = n.quoted ? 1 : 0;
@@ -86,6 +98,8 @@ std::optional<double> FieldReader::expression(const Field& f, std::string_view w
       error_at(at, f.path, "unknown name '" + name + "' in expression" + hint);
   }
   if (!ok) return std::nullopt;
+  for (double value : values)
+    if (std::isnan(value)) return std::nullopt;  // an assumption in error, reported there
   double v = expr.evaluate(values);
   if (!std::isfinite(v)) {
     error(f, "expression \"" + n.text + "\" gives no finite number (division by zero?)");
@@ -99,7 +113,16 @@ template <typename Parse>
 std::optional<double> FieldReader::numeric(const Field& f, std::string_view what, Parse parse) {
   if (!expect_scalar(f, what)) return std::nullopt;
   if (auto v = parse(f.node->text)) return *v;
+  if (refuse_brackets(f)) return std::nullopt;
   return expression(f, what);
+}
+
+bool FieldReader::refuse_brackets(const Field& f) {
+  auto inside = bracketed_number(f.node->text);
+  if (!inside) return false;
+  error(f, "a number in brackets is not read as negative: write -" + *inside +
+               " for a negative number, or " + *inside + " for a positive one");
+  return true;
 }
 
 std::optional<double> FieldReader::real(const Field& f, std::string_view what) {
@@ -115,13 +138,14 @@ std::optional<model::Money> FieldReader::money(const Field& f, Sign sign) {
   if (!expect_scalar(f, "an amount of money")) return std::nullopt;
   if (auto exact = parse_money(f.node->text)) {
     out = exact;
+  } else if (refuse_brackets(f)) {
+    return std::nullopt;
   } else if (auto v = expression(f, "an amount of money")) {
-    double pence = *v * 100.0;
-    if (!model::fits_in_pence(pence)) {
+    if (!model::fits_in_pence(*v * 100.0)) {
       error(f, "amount is too large");
       return std::nullopt;
     }
-    out = model::round_to_pence(pence);
+    out = model::money_from_pounds(*v);
   }
   if (!out) return std::nullopt;
   if (sign == Sign::not_negative && out->pence < 0) {
@@ -140,6 +164,21 @@ std::optional<double> FieldReader::rate(const Field& f) {
   if (v && *v <= -1) {
     error(f, "expected a rate above -1 (-100%), got " + f.node->text);
     return std::nullopt;
+  }
+  if (v && *v > 1 && !is_percentage(f.node->text)) {
+    const std::string& t = f.node->text;
+    auto plain = plain_assumptions_.find(t);
+    if (parse_number(t)) {
+      error(f, "a rate of " + t + " would be " + percent_text(*v) + ": write " + t + "% or " +
+                   rate_text(*v / 100) + " (or " + percent_text(*v) + " if that is meant)");
+      return std::nullopt;
+    }
+    if (plain != plain_assumptions_.end()) {
+      error(f, "assumptions." + t + " is " + plain->second + ", a rate of " + percent_text(*v) +
+                   " here: write " + plain->second + "% or " + rate_text(*v / 100) + " there (or " +
+                   percent_text(*v) + " if that is meant)");
+      return std::nullopt;
+    }
   }
   return v;
 }

@@ -33,8 +33,14 @@ class FieldReader {
  public:
   explicit FieldReader(Diagnostics& errors) : errors_(errors) {}
 
-  // Names usable in expressions, and their values.
-  void set_assumptions(std::map<std::string, double> values) { assumptions_ = std::move(values); }
+  // Names usable in expressions, and their values; `plain`, the text of those
+  // written as plain numbers (not percentages), so that a rate field naming
+  // one above 1 is refused as a literal above 1 would be.
+  void set_assumptions(std::map<std::string, double> values,
+                       std::map<std::string, std::string> plain = {}) {
+    assumptions_ = std::move(values);
+    plain_assumptions_ = std::move(plain);
+  }
   const std::map<std::string, double>& assumptions() const { return assumptions_; }
 
   void error(const Field& f, std::string message) {
@@ -46,7 +52,9 @@ class FieldReader {
 
   std::optional<std::string> text(const Field& f);
   std::optional<model::Money> money(const Field& f, Sign sign);
-  std::optional<double> rate(const Field& f);                // > -1; "3%" allowed
+  // A rate above -1: a number, "3%", or an expression. A plain number above 1
+  // (or an assumption written as one) is refused: "3" is 300%; "300%" is not.
+  std::optional<double> rate(const Field& f);
   std::optional<model::RateSchedule> rates(const Field& f);  // a rate or a list of rates
   std::optional<double> real(const Field& f, std::string_view what);
   std::optional<double> share(const Field& f);  // a number or a percentage ("60%")
@@ -75,11 +83,18 @@ class FieldReader {
   template <typename Parse>
   std::optional<double> numeric(const Field& f, std::string_view what, Parse parse);
   bool expect_scalar(const Field& f, std::string_view what);
+  // A number in accounting brackets, "(0.02)": refused with a located error.
+  bool refuse_brackets(const Field& f);
 
   Diagnostics& errors_;
   std::map<std::string, double> assumptions_;
+  std::map<std::string, std::string> plain_assumptions_;
   std::map<const Node*, std::shared_ptr<const Expression>> compiled_;
 };
+
+// A rate as a number, "0.03", and as a percentage, "3%" (12 significant digits).
+std::string rate_text(double rate);
+std::string percent_text(double rate);
 
 // The child of a mapping field: {node.find(key), path.key}; node is nullptr when absent.
 Field child(const Field& f, std::string_view key);

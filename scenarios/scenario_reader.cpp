@@ -67,6 +67,8 @@ class AssumptionResolver {
   std::map<std::string, double> run();
   // Adds the resolved assumptions, in evaluation order, to `bindings`.
   void record(Bindings& bindings) const;
+  // The text of each assumption written as a plain number (not a percentage).
+  const std::map<std::string, std::string>& plain_numbers() const { return plain_; }
 
  private:
   struct Item {
@@ -85,6 +87,7 @@ class AssumptionResolver {
   std::vector<Item> items_;
   std::vector<std::size_t> order_;  // resolved items, each after those it uses
   std::map<std::string, std::size_t> index_;
+  std::map<std::string, std::string> plain_;
 };
 
 void AssumptionResolver::compile(Item& item) {
@@ -96,6 +99,13 @@ void AssumptionResolver::compile(Item& item) {
   }
   if (auto v = parse_rate(n.text)) {
     item.value = *v;
+    item.state = Item::done;
+    if (!is_percentage(n.text)) plain_[item.name] = n.text;
+    return;
+  }
+  if (auto inside = bracketed_number(n.text)) {
+    read_.error(item.field, "a number in brackets is not read as negative: write -" + *inside +
+                                " for a negative number, or " + *inside + " for a positive one");
     item.state = Item::done;
     return;
   }
@@ -202,6 +212,7 @@ class Compiler {
  private:
   void scenario_section(const Field& f);
   void assumptions(const Field& f);
+  void discount_rate(const Field& f, double rate, const std::map<std::string, std::string>& plain);
   // The envelope (stream < 0) or funding stream number `stream`.
   std::optional<model::YearlyAmount> yearly_amount(const Field& f,
                                                    const std::vector<std::string>& keys,
@@ -282,8 +293,24 @@ void Compiler::assumptions(const Field& f) {
   auto values = resolver.run();
   if (bindings_) resolver.record(*bindings_);
   if (auto it = values.find("discount_rate"); it != values.end() && !std::isnan(it->second))
-    s_.discount_rate = it->second;
-  read_.set_assumptions(std::move(values));
+    discount_rate(child(f, "discount_rate"), it->second, resolver.plain_numbers());
+  read_.set_assumptions(std::move(values), resolver.plain_numbers());
+}
+
+// The discount rate of npv: a rate, so a plain number above 1 is refused too.
+void Compiler::discount_rate(const Field& f, double rate,
+                             const std::map<std::string, std::string>& plain) {
+  if (rate <= -1) {
+    read_.error(f, "expected a rate above -1 (-100%), got " + f.node->text);
+    return;
+  }
+  if (rate > 1 && plain.count("discount_rate")) {
+    read_.error(f, "a rate of " + f.node->text + " would be " + percent_text(rate) + ": write " +
+                       f.node->text + "% or " + rate_text(rate / 100) + " (or " +
+                       percent_text(rate) + " if that is meant)");
+    return;
+  }
+  s_.discount_rate = rate;
 }
 
 void Compiler::by_year(const Field& f, Target target, int index, model::YearlyAmount& out,
@@ -419,10 +446,7 @@ bool Compiler::contract_start(const Field& f, model::Contract& c) {
     if (s_.start) c.start = *s_.start;
     return s_.start.has_value();
   }
-  auto m = read_.first_of_month(f);
-  if (m && s_.start && *m < *s_.start)
-    read_.error(f, "contract starts " + f.node->text + ", before scenario.start " +
-                       start_field_.node->text);
+  auto m = read_.first_of_month(f);  // before scenario.start: a contract already running
   if (m) c.start = *m;
   return m.has_value();
 }

@@ -75,9 +75,8 @@ std::vector<CheckOutcome> run_checks(const Loaded& loaded, const std::string& fi
     model::Scenario scenario = loaded.scenario;
     if (!c.variant.empty()) {
       scenarios::Diagnostics errors;
-      auto tree =
-          scenarios::apply_variant(loaded.tree, *loaded.analyses.find_variant(c.variant), errors);
-      scenario = *scenarios::compile_scenario(*tree, errors);  // checked when loading
+      scenario = *scenarios::compile_variant(loaded.tree, *loaded.analyses.find_variant(c.variant),
+                                             loaded.scenario, errors);  // checked when loading
     }
     model::Evaluation e(scenario);
     auto v = e.value(parse_metric_arg(c.metric, scenario));

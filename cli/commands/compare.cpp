@@ -34,14 +34,10 @@ std::vector<std::string> assignments(const std::string& text) {
   return out;
 }
 
-model::Scenario compile_or_fail(const scenarios::Node& tree, scenarios::Diagnostics& errors) {
-  auto s = errors.empty() ? scenarios::compile_scenario(tree, errors) : std::nullopt;
-  if (!s) {
-    for (const auto& d : errors.items())
-      std::cerr << scenarios::to_string(d) << "\n";
-    throw Exit(kExitBadInput);
-  }
-  return std::move(*s);
+[[noreturn]] void fail_with(const scenarios::Diagnostics& errors) {
+  for (const auto& d : errors.items())
+    std::cerr << scenarios::to_string(d) << "\n";
+  throw Exit(kExitBadInput);
 }
 
 NamedScenario variant_case(const Loaded& loaded, const std::string& spec) {
@@ -56,13 +52,21 @@ NamedScenario variant_case(const Loaded& loaded, const std::string& spec) {
       fail_usage("unknown variant '" + spec + "'" + model::did_you_mean(spec, names) +
                  " (an ad hoc one is written 'name:path=value,path=value')");
     }
-    auto tree = scenarios::apply_variant(loaded.tree, *v, errors);
-    return {spec, compile_or_fail(tree ? *tree : loaded.tree, errors)};
+    auto s = scenarios::compile_variant(loaded.tree, *v, loaded.scenario, errors);
+    if (!s) fail_with(errors);
+    return {spec, std::move(*s)};
   }
   scenarios::Node tree = loaded.tree;
-  for (const std::string& a : assignments(spec.substr(colon + 1)))
+  std::vector<std::string> paths;
+  for (const std::string& a : assignments(spec.substr(colon + 1))) {
     scenarios::apply_override(tree, a, errors);
-  return {spec.substr(0, colon), compile_or_fail(tree, errors)};
+    paths.push_back(a.substr(0, a.find('=')));
+  }
+  auto s = errors.empty() ? scenarios::compile_scenario(tree, errors) : std::nullopt;
+  if (!s) fail_with(errors);
+  auto [own_start, own_end] = scenarios::sets_horizon(paths);
+  model::keep_horizon(*s, *model::horizon_of(loaded.scenario), own_start, own_end);
+  return {spec.substr(0, colon), std::move(*s)};
 }
 
 }  // namespace

@@ -24,12 +24,21 @@ $ envelope montecarlo examples/coventry-2019.yaml -n 100000001
 envelope: at most 100,000,000 draws (the limit)
 >= 2
 
-# A what-if that stretches the horizon past 100 years is an error for that value:
-# 5 + 99 + 2 years = 1,272 months.
+# A what-if is projected over the base scenario's horizon (SPEC 4), so an
+# extension of 99 years cannot stretch it past the 100-year limit: the cost
+# inside the nine years is the same, while the whole-life value with every
+# option counts all 5 + 99 + 2 = 106 years: 106 x 1,347,955 = 142,883,230.
 $ envelope grid examples/coventry-2019.yaml --x defaults.extensions.0=2,99 --metric cost --format csv
->2
-envelope: defaults.extensions.0 = 99: the horizon is 1272 months; at most 100 years (the limit)
->= 2
+defaults.extensions.0,cost
+2,12131595.00
+99,12131595.00
+>= 0
+
+$ envelope grid examples/coventry-2019.yaml --x defaults.extensions.0=2,99 --metric tcv_max --format csv
+defaults.extensions.0,tcv_max
+2,12131595.00
+99,142883230.00
+>= 0
 
 # A term over 100 years is refused as a value.
 $ envelope grid examples/coventry-2019.yaml --x defaults.term=5,200 --metric cost --format csv

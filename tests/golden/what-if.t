@@ -12,9 +12,17 @@ period,base,none
 2020/21,1347955.00,1347955.00
 >= 0
 
-# Years past the variant's horizon have no value.
+# A variant is projected over the base scenario's horizon (SPEC 4): with no
+# extension taken the contracts end in June 2024, so 2028/29 costs nothing.
 $ envelope compare examples/coventry-2019.yaml --variant 'none:defaults.exercise=0' --metric cost --by fy --format csv | tail -1
-2028/29,336988.75,
+2028/29,336988.75,0.00
+>= 0
+
+# Over the base's nine years, no extension leaves the envelope unspent for
+# the four years of extensions: 4 x 1,347,955 = 5,391,820 of headroom.
+$ envelope compare examples/coventry-2019.yaml --metric headroom --format csv
+metric,base,no_extensions,diff no_extensions,one_extension,diff one_extension,uplift_2pc,diff uplift_2pc,ph_grant_cut,diff ph_grant_cut
+headroom,0.00,5391820.00,5391820.00,2695910.00,2695910.00,-1017205.19,-1017205.19,0.00,0.00
 >= 0
 
 $ envelope compare examples/coventry-2019.yaml --variant uplift_2cp
@@ -22,11 +30,17 @@ $ envelope compare examples/coventry-2019.yaml --variant uplift_2cp
 envelope: unknown variant 'uplift_2cp' (did you mean 'uplift_2pc'?) (an ad hoc one is written 'name:path=value,path=value')
 >= 2
 
-# tornado: every row equals eval --set at the parameter's low and high.
+# tornado: every row equals eval --set at the parameter's low and high. Over
+# the base's horizon, taking no extension swings headroom by 4 x 1,347,955 =
+# 5,391,820, the largest swing: its row comes first.
 $ envelope tornado examples/coventry-2019.yaml --format csv | tail -n +2 | while IFS=, read p lo hi at_lo at_hi swing; do [ "$(envelope eval examples/coventry-2019.yaml headroom --set $p=$lo)" = "$at_lo" ] && [ "$(envelope eval examples/coventry-2019.yaml headroom --set $p=$hi)" = "$at_hi" ] && echo "$p ok"; done
+defaults.exercise ok
 assumptions.uplift ok
 funding.public_health.change ok
-defaults.exercise ok
+>= 0
+
+$ envelope tornado examples/coventry-2019.yaml --format csv | grep exercise
+defaults.exercise,0,2,5391820.00,0.00,5391820.00
 >= 0
 
 # Without a sensitivity block: --spread around each amount and rate.
@@ -52,19 +66,25 @@ assumptions.uplift,cost
 >= 0
 
 # solve: the uplift at which headroom falls to -£500,000 (0.0100638 to 6 figures),
-# printed exactly, so that eval --set at that value gives the target.
+# printed exactly, so that eval --set at that value gives the target, and
+# the double just below it does not.
 $ envelope solve examples/coventry-2019.yaml --vary assumptions.uplift --metric headroom --target -500000 --low 0 --high 0.05 | grep '^Value'
-Value            0.010063752265746852
+Value            0.01006375226574681
 >= 0
 
-$ envelope eval examples/coventry-2019.yaml headroom --set assumptions.uplift=0.010063752265746852
+$ envelope eval examples/coventry-2019.yaml headroom --set assumptions.uplift=0.01006375226574681
 -500000.00
 >= 0
 
+$ envelope eval examples/coventry-2019.yaml headroom --set assumptions.uplift=0.010063752265746809
+-499999.99
+>= 0
+
 # Amounts beyond 64-bit pence are an error, never a wrapped number.
+# A discount rate of -100% or less is refused where it is written.
 $ envelope eval examples/coventry-2019.yaml npv --set assumptions.discount_rate=-1
 >2
-envelope: npv: an amount is out of range (beyond 92 million million pounds, or not a number): check uplifts, changes and the discount rate
+--set:1:27: assumptions.discount_rate: expected a rate above -1 (-100%), got -1
 >= 2
 
 $ envelope grid examples/coventry-2019.yaml --x assumptions.uplift=0:0.03:0.01 --y assumptions.uplift=0,0.05
