@@ -1,9 +1,13 @@
 #include "model/draw_statistics.h"
 
+#include "model/money.h"
+
 #include <algorithm>
 #include <bit>
 #include <cassert>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <utility>
 
@@ -230,11 +234,51 @@ PackedRanks SortedDraws::to_doubled_ranks() {
   return PackedRanks(bytes, n);
 }
 
-Summary summarise(std::span<std::int64_t> numbers, double unit, PackedRanks* ranks) {
+namespace {
+
+__extension__ typedef __int128 Wide;
+
+// n / d rounded half away from zero, d > 0.
+Wide rounded_quotient(Wide n, Wide d) {
+  Wide m = n < 0 ? -n : n;
+  Wide q = m / d + (2 * (m % d) >= d);
+  return n < 0 ? -q : q;
+}
+
+// The double nearest hundredths / 100, read from its decimal text: one
+// correct rounding, for any 64-bit whole part.
+double nearest_double(Wide hundredths) {
+  Wide magnitude = hundredths < 0 ? -hundredths : hundredths;
+  char text[48];
+  int length = std::snprintf(text, sizeof text, "%s%llu.%02u", hundredths < 0 ? "-" : "",
+                             static_cast<unsigned long long>(magnitude / 100),
+                             static_cast<unsigned>(magnitude % 100));
+  double out = 0;
+  std::from_chars(text, text + length, out);
+  return out;
+}
+
+// A figure given in hundredths of its unit, at the scale's resolution (whole
+// pence, or hundredths of a count), as the double nearest that two-decimal number.
+double two_decimals(Wide hundredths, Scale scale) {
+  // Pence are hundredths of a pound: hundredths of a penny round to whole ones.
+  return nearest_double(scale == Scale::pence ? rounded_quotient(hundredths, 100) : hundredths);
+}
+
+// A statistic computed in double (sd, se), in units of the series, likewise.
+double two_decimals(double x, Scale scale) {
+  double hundredths = scale == Scale::count ? x * 100 : x;
+  if (!(std::fabs(hundredths) < 0x1p53)) return hundredths / 100;  // no hundredths left to round
+  return nearest_double(round_half_away(hundredths));
+}
+
+}  // namespace
+
+Summary summarise(std::span<std::int64_t> numbers, Scale scale, PackedRanks* ranks) {
   assert(!numbers.empty());
   std::size_t size = numbers.size();
   auto n = static_cast<double>(size);
-  __extension__ __int128 sum = 0;
+  Wide sum = 0;
   std::size_t below = 0;
   std::int64_t least = numbers[0], most = numbers[0];
   for (std::int64_t v : numbers)
@@ -250,23 +294,26 @@ Summary summarise(std::span<std::int64_t> numbers, double unit, PackedRanks* ran
   }
   double sd = size > 1 ? std::sqrt(squares / (n - 1)) : 0;
   SortedDraws sorted(keys, {}, std::pair(order_key(least), order_key(most)));
-  auto value = [&](std::size_t i) { return static_cast<double>(whole_of_key(sorted.key(i))); };
-  auto at = [&](double p) {  // type 7, as percentile() computes it
-    double h = (n - 1) * p;
-    auto i = static_cast<std::size_t>(std::floor(h));
-    double lower = value(i);
-    if (i + 1 >= size) return lower * unit;
-    return (lower + (h - static_cast<double>(i)) * (value(i + 1) - lower)) * unit;
+  auto value = [&](std::size_t i) { return static_cast<Wide>(whole_of_key(sorted.key(i))); };
+  // Type 7 in hundredths, exactly: h = (n - 1) p with p = percent / 100, so
+  // 100 x_i + (100 h - 100 i) (x_{i+1} - x_i) with 100 h = (n - 1) percent.
+  auto at = [&](int percent) {
+    Wide hundred_h = static_cast<Wide>(size - 1) * percent;
+    auto i = static_cast<std::size_t>(hundred_h / 100);
+    Wide fraction = hundred_h % 100;
+    Wide lower = value(i);
+    Wide hundredths = 100 * lower + (fraction == 0 ? 0 : fraction * (value(i + 1) - lower));
+    return two_decimals(hundredths, scale);
   };
   Summary s;
-  s.mean = mean * unit;
-  s.sd = sd * unit;
-  s.se = s.sd / std::sqrt(n);
-  s.min = value(0) * unit;
-  s.max = value(size - 1) * unit;
+  s.mean = two_decimals(rounded_quotient(100 * sum, static_cast<Wide>(size)), scale);
+  s.sd = two_decimals(sd, scale);
+  s.se = two_decimals(sd / std::sqrt(n), scale);
+  s.min = two_decimals(100 * value(0), scale);
+  s.max = two_decimals(100 * value(size - 1), scale);
   s.p_below_zero = static_cast<double>(below) / n;
-  s.p5 = at(0.05), s.p10 = at(0.10), s.p25 = at(0.25), s.p50 = at(0.50);
-  s.p75 = at(0.75), s.p90 = at(0.90), s.p95 = at(0.95);
+  s.p5 = at(5), s.p10 = at(10), s.p25 = at(25), s.p50 = at(50);
+  s.p75 = at(75), s.p90 = at(90), s.p95 = at(95);
   if (ranks) *ranks = sorted.to_doubled_ranks();
   return s;
 }

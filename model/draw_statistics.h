@@ -82,11 +82,18 @@ class SortedDraws {
   int draw_bits_ = 1, dropped_ = 0;
 };
 
-// The summary of whole numbers (pence, or counts), each multiplied by `unit`
-// (0.01 to report pence in pounds). The numbers are used up: their storage
-// is sorted, and with `ranks` its first half then holds their doubled ranks.
-// Precondition: numbers is not empty.
-Summary summarise(std::span<std::int64_t> numbers, double unit, PackedRanks* ranks = nullptr);
+// What a series of whole numbers counts, and so how its summary is reported:
+// pence, in pounds to the penny; or a count (financial years), to hundredths.
+enum class Scale { pence, count };
+
+// The summary of whole numbers. Percentiles interpolate between order
+// statistics (type 7) exactly, and each figure is rounded half away from
+// zero to the penny (or hundredth of a count), then held as the double
+// nearest that two-decimal number, so that every format that writes it
+// with two decimals writes the same figure (SPEC 4). The numbers are used
+// up: their storage is sorted, and with `ranks` its first half then holds
+// their doubled ranks. Precondition: numbers is not empty.
+Summary summarise(std::span<std::int64_t> numbers, Scale scale, PackedRanks* ranks = nullptr);
 
 // Spearman's rank correlation of two series given as doubled ranks:
 // Pearson's correlation of the ranks, 0 when either series is constant.

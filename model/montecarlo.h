@@ -74,7 +74,8 @@ void draw_values(const Eigen::MatrixXd& factor, const std::vector<Distribution>&
                  std::uint64_t seed, std::uint64_t draw, std::span<double> out);
 
 // Mean, its standard error, sample sd, extremes, type 7 percentiles and the
-// share of values below zero (see model/draw_statistics.h).
+// share of values below zero (see model/draw_statistics.h): each but the
+// share a two-decimal figure (pounds to the penny, or hundredths of a count).
 struct Summary {
   double mean = 0, se = 0, sd = 0, min = 0, max = 0, p_below_zero = 0;
   double p5 = 0, p10 = 0, p25 = 0, p50 = 0, p75 = 0, p90 = 0, p95 = 0;

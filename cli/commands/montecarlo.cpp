@@ -268,9 +268,10 @@ Statistics summarise_draws(Draws& d, const std::vector<model::MetricQuery>& quer
     if (i < metrics) {
       bool count = queries[i].measure == model::Measure::shortfall_years;
       model::PackedRanks at_start;  // in the first half of the metric's space
-      s.metrics[i] = model::summarise(d.metric(i), count ? 1.0 : 0.01, &at_start);
+      s.metrics[i] = model::summarise(d.metric(i),
+                                      count ? model::Scale::count : model::Scale::pence, &at_start);
     } else {
-      s.fan[i - metrics] = model::summarise(d.period(i - metrics), 0.01);
+      s.fan[i - metrics] = model::summarise(d.period(i - metrics), model::Scale::pence);
     }
   });
   d.fan.clear();
@@ -339,8 +340,13 @@ void write_draws(OutputFile& file, const Draws& d, const Sampler& sampler,
   }
 }
 
+// A summary's two-decimal figure (model::summarise) in hundredths, exactly.
+model::Money hundredths(double two_decimals) {
+  return model::Money{model::round_half_away(two_decimals * 100)};
+}
+
 std::string money2(double x) {
-  return fmt::format("{:.2f}", x);
+  return model::to_decimal_string(hundredths(x));
 }
 
 // A progress bar on standard error until `finished`.
@@ -479,7 +485,7 @@ int run_montecarlo(const MonteCarloOptions& o) {
     for (std::size_t m = 0; m < metrics.size(); ++m) {
       w.key(metrics[m]).begin_object();
       for (auto [name, value] : stats(summaries[m]))
-        w.key(name).number(std::round(value * 100) / 100);
+        w.key(name).money(hundredths(value));
       w.key("p_below_zero").number(summaries[m].p_below_zero).end_object();
     }
     w.end_object().key("fan");
@@ -491,7 +497,7 @@ int run_montecarlo(const MonteCarloOptions& o) {
       for (std::size_t p = 0; p < fan_labels.size(); ++p) {
         w.begin_object().key("label").string(fan_labels[p]);
         for (auto [name, value] : stats(fan[p]))
-          w.key(name).number(std::round(value * 100) / 100);
+          w.key(name).money(hundredths(value));
         w.end_object();
       }
       w.end_array().end_object();

@@ -78,3 +78,23 @@ ok
 $ envelope montecarlo tests/golden/data/pert-wide-mc.yaml -n 70000 --metric cost --format json --draws-out /tmp/envelope-golden-pertw.csv > /tmp/envelope-golden-pertw.json && python3 tests/golden/data/spearman_check.py /tmp/envelope-golden-pertw.csv /tmp/envelope-golden-pertw.json
 5 rank correlations agree
 >= 0
+
+# Percentiles on a half penny (SPEC 4): ten draws of an annual of £100.00 or
+# £100.01, five of each with seed 2, so the median and mean are exactly
+# £100.005 (headroom -£0.005), which round away from zero; every percentile
+# recomputed exactly from --draws-out alone is the figure that CSV, Markdown
+# and JSON all show.
+$ d=$(mktemp -d) && for f in csv md json; do envelope montecarlo tests/golden/data/halfpenny-mc.yaml --seed 2 --metric cost --metric headroom --quiet -o $d/s.$f --draws-out $d/d.$f.csv || echo failed; done && python3 tests/golden/data/percentile_check.py $d/d.csv.csv $d/s.csv $d/s.md $d/s.json; rm -rf $d
+20 figures agree in every format, 4 of them exact half pennies
+>= 0
+
+$ envelope montecarlo tests/golden/data/halfpenny-mc.yaml --seed 2 --metric cost --metric headroom --format csv --quiet | head -3 | cut -d, -f1,2,9
+metric,mean,p50
+cost,100.01,100.01
+headroom,-0.01,-0.01
+>= 0
+
+# The example's percentiles are the same figures in CSV and JSON.
+$ envelope montecarlo examples/coventry-2019.yaml -n 20001 --format csv --quiet | head -7 > /tmp/envelope-golden-mc.csv && envelope montecarlo examples/coventry-2019.yaml -n 20001 --format json --quiet | python3 -c "import csv, json, sys; j = json.load(sys.stdin)['metrics']; rows = list(csv.DictReader(open('/tmp/envelope-golden-mc.csv'))); bad = [(r['metric'], k) for r in rows for k in r if k not in ('metric', 'P(< 0)') and f\"{j[r['metric']][k]:.2f}\" != r[k]]; print(len(rows) * 12 - len(bad), 'agree', bad)"
+72 agree []
+>= 0

@@ -151,10 +151,11 @@ TEST_CASE("doubled ranks share ties, across the packed word's dropped bits too")
 
 TEST_CASE("summaries: mean, its standard error, sample sd, type 7 percentiles") {
   std::vector<std::int64_t> pence = {400, 100, 300, 200};  // £4, £1, £3, £2
-  Summary s = summarise(pence, 0.01);
+  Summary s = summarise(pence, Scale::pence);
   CHECK(s.mean == doctest::Approx(2.5));
-  CHECK(s.sd == doctest::Approx(std::sqrt(5.0 / 3)));  // squares 1.25 * 4 / 3
-  CHECK(s.se == doctest::Approx(std::sqrt(5.0 / 3) / 2));
+  // Squares 1.25 * 4 / 3 pounds: sd 129.099p, se 64.550p, each to the penny.
+  CHECK(s.sd == 1.29);
+  CHECK(s.se == 0.65);
   CHECK(s.min == doctest::Approx(1));
   CHECK(s.max == doctest::Approx(4));
   CHECK(s.p50 == doctest::Approx(2.5));   // h = 1.5
@@ -162,11 +163,11 @@ TEST_CASE("summaries: mean, its standard error, sample sd, type 7 percentiles") 
   CHECK(s.p95 == doctest::Approx(3.85));  // h = 2.85
   CHECK(s.p_below_zero == 0);
   std::vector<std::int64_t> counts = {-1, 1};
-  CHECK(summarise(counts, 1.0).p_below_zero == 0.5);
+  CHECK(summarise(counts, Scale::count).p_below_zero == 0.5);
   // With ranks: they replace the numbers, in the first half of their storage.
   std::vector<std::int64_t> again = {400, 100, 300, 100};
   PackedRanks ranks;
-  Summary t = summarise(again, 0.01, &ranks);
+  Summary t = summarise(again, Scale::pence, &ranks);
   CHECK(t.min == doctest::Approx(1));
   CHECK(t.p50 == doctest::Approx(2));  // 1, 1, 3, 4: h = 1.5 between 1 and 3
   REQUIRE(ranks.size() == 4);
@@ -176,7 +177,7 @@ TEST_CASE("summaries: mean, its standard error, sample sd, type 7 percentiles") 
 
 TEST_CASE("summaries of a wide spread (past 2^44 pence) are still exact") {
   std::vector<std::int64_t> pence = {INT64_MAX / 2, -(INT64_MAX / 2), 3, 1, 2};
-  Summary s = summarise(pence, 1.0);
+  Summary s = summarise(pence, Scale::count);
   CHECK(s.min == static_cast<double>(-(INT64_MAX / 2)));
   CHECK(s.max == static_cast<double>(INT64_MAX / 2));
   CHECK(s.p50 == 2);
@@ -298,7 +299,7 @@ TEST_CASE("large series sort and rank as a stable sort does, on every path") {
 TEST_CASE("a summary of one draw, and of many with ranks") {
   std::vector<std::int64_t> one = {-250};
   PackedRanks ranks;
-  Summary s = summarise(one, 0.01, &ranks);
+  Summary s = summarise(one, Scale::pence, &ranks);
   CHECK(s.mean == doctest::Approx(-2.5));
   CHECK(s.sd == 0);
   CHECK(s.min == doctest::Approx(-2.5));
@@ -313,7 +314,7 @@ TEST_CASE("a summary of one draw, and of many with ranks") {
   std::iota(many.begin(), many.end(), 0);
   std::shuffle(many.begin(), many.end(), std::mt19937_64(3));
   std::vector<std::int64_t> copy = many;
-  Summary t = summarise(many, 0.01, &ranks);
+  Summary t = summarise(many, Scale::pence, &ranks);
   CHECK(t.p50 == doctest::Approx(499.995));
   CHECK(t.p5 == doctest::Approx(49.9995));  // h = 99999 x 0.05 = 4999.95
   CHECK(t.max == doctest::Approx(999.99));
