@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "model/exact.h"
 #include "scenarios/limits.h"
 #include "scenarios/overrides.h"
 #include "scenarios/scenario_reader.h"
@@ -53,10 +54,10 @@ std::optional<std::string> check_whole(double v, double low, double high, const 
   return std::nullopt;
 }
 
+// A drawn or varied amount in pounds enters as its decimal does (SPEC 3.1).
 std::optional<std::string> to_pence(double pounds, bool positive, model::Money& out) {
-  double pence = pounds * 100.0;
-  if (!model::fits_in_pence(pence)) return "amount out of range";
-  model::Money m = model::round_to_pence(pence);
+  if (!model::fits_in_pence(pounds * 100.0)) return "amount out of range";
+  model::Money m = model::money_from_pounds(pounds);
   if (positive ? m.pence <= 0 : m.pence < 0)
     return std::string("expected an amount of money ") + (positive ? "above 0" : "of at least 0") +
            ", got " + model::to_decimal_string(m);
@@ -263,6 +264,16 @@ bool CompiledScenario::is_whole(std::size_t i) const {
   for (const Sink& sink : parameters_[i].sinks)
     if (sink.target == Target::contract_term || sink.target == Target::contract_extension ||
         sink.target == Target::contract_exercise)
+      return true;
+  return false;
+}
+
+bool CompiledScenario::is_money(std::size_t i) const {
+  if (parameters_[i].assumption >= 0) return false;
+  for (const Sink& sink : parameters_[i].sinks)
+    if (sink.target == Target::envelope_annual || sink.target == Target::stream_annual ||
+        sink.target == Target::envelope_by_year || sink.target == Target::stream_by_year ||
+        sink.target == Target::contract_annual)
       return true;
   return false;
 }

@@ -42,6 +42,9 @@ class CompiledScenario {
   const std::vector<std::string>& parameters() const { return paths_; }
   // Whether parameter i is a whole number (a term, an extension, an exercise).
   bool is_whole(std::size_t i) const;
+  // Whether parameter i is an amount of money written in the file (an
+  // annual or by_year amount), which enters the scenario as whole pence.
+  bool is_money(std::size_t i) const;
   // Each parameter's value as the file gives it.
   const std::vector<double>& base_values() const { return base_values_; }
 

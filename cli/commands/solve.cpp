@@ -5,6 +5,7 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
 #include "model/analyses.h"
+#include "model/exact.h"
 #include "scenarios/evaluator.h"
 
 namespace cli {
@@ -36,11 +37,20 @@ int run_solve(const SolveOptions& o) {
     return kExitCheckFailed;
   }
   const model::Solution& s = std::get<model::Solution>(result);
+  // An amount is reported as the whole pence the scenario takes it as.
+  std::optional<model::Money> amount;
+  if (compiled.is_money(0)) amount = model::money_from_pounds(s.value);
+  std::string value = amount ? model::to_decimal_string(*amount) : number_text(s.value);
   std::string text;
   if (format == Format::json) {
     JsonWriter w;
     w.begin_object().key("parameter").string(o.vary).key("metric").string(metric);
-    w.key("target").number(target).key("value").number(s.value).key("achieved");
+    w.key("target").number(target).key("value");
+    if (amount)
+      w.money(*amount);
+    else
+      w.number(s.value);
+    w.key("achieved");
     write_value(w, s.achieved);
     w.key("iterations").integer(s.iterations).end_object();
     text = w.str();
@@ -54,7 +64,7 @@ int run_solve(const SolveOptions& o) {
       t.rows.push_back({key, label, {Cell{v, v, true, false}}});
     };
     text_row("parameter", "Parameter", o.vary);
-    text_row("value", "Value", number_text(s.value));
+    text_row("value", "Value", value);
     t.rows.push_back({"achieved", "Metric achieved", {value_cell(s.achieved)}});
     text_row("iterations", "Evaluations", std::to_string(s.iterations));
     text = render({t}, format, use_colour(o.output));

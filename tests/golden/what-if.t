@@ -160,3 +160,18 @@ $ envelope check examples/coventry-2019.yaml --filter Nine --format json
   ]
 }
 >= 0
+
+# solve on an amount reports the whole pence the scenario takes: nine years of
+# counselling at 188,805 + x cost 9x more, so -1,000 of headroom needs
+# x >= 111.111..., the first penny being 111.12 (9 x 111.12 = 1,000.08);
+# at 188,916.11 it falls short by a penny's worth.
+$ envelope solve examples/coventry-2019.yaml --vary contracts.sva_counselling.annual --metric headroom --target -1000 --low 100000 --high 300000 --format csv | grep -v iterations
+item,Value
+parameter,contracts.sva_counselling.annual
+value,188916.12
+achieved,-1000.08
+>= 0
+
+$ envelope eval examples/coventry-2019.yaml headroom --set contracts.sva_counselling.annual=188916.11
+-999.99
+>= 0
