@@ -82,6 +82,10 @@ std::variant<Expression, ExpressionError> Expression::compile(std::string_view t
   auto impl = std::make_unique<Impl>();
   impl->text = std::string(text);
   try {
+    // Evaluated as written (SPEC 3.1: what an expression gives enters the
+    // calculation): muParser's optimiser would rewrite 0.0125 * (1 + x) as
+    // 0.0125 * x + 0.0125, whose double can differ in the last place.
+    impl->parser.EnableOptimizer(false);
     impl->parser.SetVarFactory(&Impl::make_variable, impl.get());
     impl->parser.SetExpr(impl->text);
     impl->parser.GetUsedVar();  // parses, creating a variable for every name used
