@@ -5,6 +5,7 @@
 #include <cassert>
 #include <charconv>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -138,14 +139,44 @@ std::int64_t round_share(std::int64_t pence, double share) {
   return round_scaled(static_cast<Wide>(pence) * static_cast<Wide>(d.digits), d.exponent);
 }
 
-std::int64_t round_compounded_exactly(std::int64_t base, std::span<const double> rates) {
-  mpz_class numerator = to_mpz(base);
+namespace {
+
+// How many steps each rate of a schedule covers: one each, the last the rest.
+int steps_of(std::size_t i, std::size_t n, int steps) {
+  return i + 1 < n ? 1 : steps - static_cast<int>(n) + 1;
+}
+
+// The exact product in 128 bits, or nullopt when it may not fit.
+std::optional<std::int64_t> compounded_in_128_bits(std::int64_t base, std::span<const double> rates,
+                                                   int steps) {
+  Wide numerator = base;
+  int scale = 0;
+  for (std::size_t i = 0; i < rates.size() && static_cast<int>(i) < steps; ++i) {
+    ShortestDecimal d = shortest_decimal(rates[i]);
+    if (d.exponent > 0 || d.exponent < -18) return std::nullopt;
+    Wide ten = power_of_ten(-d.exponent), digits = static_cast<Wide>(d.digits);
+    Wide factor = ten + (d.negative ? -digits : digits);
+    for (int k = steps_of(i, rates.size(), steps); k > 0; --k) {
+      scale -= d.exponent;
+      if (scale > 38 || __builtin_mul_overflow(numerator, factor, &numerator)) return std::nullopt;
+    }
+  }
+  return narrow(rounded_quotient(numerator, power_of_ten(scale)));
+}
+
+}  // namespace
+
+std::int64_t round_compounded_exactly(std::int64_t base, std::span<const double> rates, int steps) {
+  if (auto fits = compounded_in_128_bits(base, rates, steps)) return *fits;
+  mpz_class numerator = to_mpz(base), factor;
   unsigned scale = 0;
-  for (double rate : rates) {
-    assert(rate > -1);
-    Ratio r = one_plus(rate);
-    numerator *= r.numerator;
-    scale += r.scale;
+  for (std::size_t i = 0; i < rates.size() && static_cast<int>(i) < steps; ++i) {
+    assert(rates[i] > -1);
+    Ratio r = one_plus(rates[i]);
+    auto count = static_cast<unsigned long>(steps_of(i, rates.size(), steps));
+    mpz_pow_ui(factor.get_mpz_t(), r.numerator.get_mpz_t(), count);
+    numerator *= factor;
+    scale += r.scale * static_cast<unsigned>(count);
   }
   return rounded_quotient(numerator, ten_to(scale));
 }

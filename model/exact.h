@@ -59,9 +59,11 @@ Money money_from_pounds(double pounds);
 // Precondition: 0 <= share <= 1.
 std::int64_t round_share(std::int64_t pence, double share);
 
-// round(base * prod (1 + rates[i])), exactly, each rate as its decimal.
+// round(base * prod_{j=1..steps} (1 + r_j)), exactly, each rate as its
+// decimal, r_j = rates[min(j, n) - 1]: a schedule whose last rate repeats
+// (no rates: 0). In 128-bit integers while the product fits, else GMP.
 // Precondition: every rate > -1. Throws std::out_of_range beyond 64 bits.
-std::int64_t round_compounded_exactly(std::int64_t base, std::span<const double> rates);
+std::int64_t round_compounded_exactly(std::int64_t base, std::span<const double> rates, int steps);
 
 // round(sum_f amounts[f] / (1 + rate)^f), summed exactly and rounded once (the
 // npv of SPEC 3.5). Throws std::out_of_range when rate <= -1 or the result

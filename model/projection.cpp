@@ -35,10 +35,7 @@ std::optional<std::string> horizon_problem(const Scenario& s) {
 }
 
 Money Compounding::exactly() const {
-  std::vector<double> rates(static_cast<std::size_t>(step_));
-  for (int j = 1; j <= step_; ++j)
-    rates[j - 1] = rates_.at(j);
-  return Money{round_compounded_exactly(base_.pence, rates)};
+  return Money{round_compounded_exactly(base_.pence, rates_.rates, step_)};
 }
 
 Money contract_year_value(const Contract& c, int k) {

@@ -69,16 +69,22 @@ TEST_CASE("a share of cumulative cost is exact (SPEC 3.4)") {
 
 TEST_CASE("compounding is exact (SPEC 3.1's examples)") {
   // £1,000,000 growing 0.5% a year: 1,000,000 x 1.005^3 = 1,015,075.125.
-  CHECK(round_compounded_exactly(100000000, std::vector{0.005, 0.005, 0.005}) == 101507513);
+  CHECK(round_compounded_exactly(100000000, std::vector{0.005}, 3) == 101507513);
   // 241,571 x 1.025 = 247,610.275.
-  CHECK(round_compounded_exactly(24157100, std::vector{0.025}) == 24761028);
+  CHECK(round_compounded_exactly(24157100, std::vector{0.025}, 1) == 24761028);
   // 520,000 x 1.025^3 = 559,983.125.
-  CHECK(round_compounded_exactly(52000000, std::vector{0.025, 0.025, 0.025}) == 55998313);
+  CHECK(round_compounded_exactly(52000000, std::vector{0.025, 0.025, 0.025}, 3) == 55998313);
   // Each step's rate as written: 1,000,000 x 1.02 x 1.025 x 1.03 = 1,076,865.
-  CHECK(round_compounded_exactly(100000000, std::vector{0.02, 0.025, 0.03}) == 107686500);
-  CHECK(round_compounded_exactly(-24157100, std::vector{0.025}) == -24761028);
-  CHECK(round_compounded_exactly(100, std::vector<double>{}) == 100);
-  CHECK_THROWS_AS(round_compounded_exactly(100000000, std::vector<double>(40, 9.0)),
+  CHECK(round_compounded_exactly(100000000, std::vector{0.02, 0.025, 0.03}, 3) == 107686500);
+  CHECK(round_compounded_exactly(-24157100, std::vector{0.025}, 1) == -24761028);
+  CHECK(round_compounded_exactly(100, std::vector<double>{}, 5) == 100);
+  // The last rate repeats: 1.025^3 = 1.076890625, x 1.02 = 1.0984284375:
+  // 1,000,000 x that = 1,098,428.4375.
+  CHECK(round_compounded_exactly(100000000, std::vector{0.02, 0.025}, 4) == 109842844);
+  // Long decimals and many steps go past 128 bits: 1.1^40 = 45.259...
+  CHECK(round_compounded_exactly(100, std::vector{0.1}, 40) == 4526);
+  CHECK(round_compounded_exactly(1, std::vector{0.30000000000000004}, 2) == 2);
+  CHECK_THROWS_AS(round_compounded_exactly(100000000, std::vector<double>{9.0}, 40),
                   std::out_of_range);
 }
 
