@@ -2,13 +2,20 @@
 """Prints how long `envelope run` takes on the examples, wall clock, as a user
 runs it (process start to exit), plus the in-process stages.
 
-    python3 bench/bench.py [--runs 50]
+    python3 bench/bench.py [--runs 50] [--baseline OTHER_BUILD_DIR]
 
-Run from the repository root after ./build.sh (a Release build).
+Run from the repository root after ./build.sh (a Release build). With
+--baseline (a build directory of another commit, e.g. a git worktree of the
+commit before a change, built with ./build.sh there), Monte Carlo and
+re-evaluation are also measured for that build, runs alternating between the
+two in one session, so that a speed-up or a slow-down is measured side by
+side on the same noisy machine, with instruction counts from callgrind where
+valgrind is installed.
 """
 import argparse
 import glob
 import os
+import shutil
 import statistics
 import subprocess
 import time
@@ -33,7 +40,11 @@ def wall_ms(cmd, runs):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--baseline", help="another build directory to measure side by side")
     args = parser.parse_args()
+    if args.baseline:
+        side_by_side(args.baseline, "build")
+        return
     for example in sorted(glob.glob("examples/*.yaml")):
         for fmt in ("table", "json"):
             median, worst = wall_ms(["build/envelope", "run", example, "--format", fmt], args.runs)
@@ -97,6 +108,53 @@ def main():
               f"s over 5 runs ({1e6 / (wall / 1000):,.0f} draws per second); {memory}) "
               f"(targets: 0.5 s with 2 threads, about 8 bytes)")
     subprocess.run(["build/envelope_bench", "examples/coventry-2019.yaml", "2000"], check=True)
+
+
+def reevaluation_us(build, iterations=200000):
+    out = subprocess.run([f"{build}/envelope_bench", "examples/coventry-2019.yaml", str(iterations),
+                          "reevaluate"], check=True, capture_output=True, text=True).stdout
+    return float(out.split(":")[-1].split()[0])
+
+
+def reevaluation_instructions(build):
+    """Instructions of one re-evaluation: callgrind's count of 20,000 less 10,000."""
+    counts = []
+    for n in (10000, 20000):
+        err = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                              f"{build}/envelope_bench", "examples/coventry-2019.yaml", str(n),
+                              "reevaluate"], capture_output=True, text=True).stderr
+        counts.append(int(err.split("Collected :")[-1].split()[0]))
+    return (counts[1] - counts[0]) / 10000
+
+
+def side_by_side(baseline, current):
+    """Monte Carlo (1,000,000 draws of the example) and re-evaluation, alternating builds."""
+    builds = {"baseline": baseline, "this build": current}
+    for threads in (2, 1):
+        walls = {name: [] for name in builds}
+        for _ in range(7):
+            for name, build in builds.items():
+                cmd = [f"{build}/envelope", "montecarlo", "examples/coventry-2019.yaml", "-n",
+                       "1000000", "--threads", str(threads), "--quiet", "--format", "json"]
+                walls[name].append(timed(cmd))
+        for name, runs in walls.items():
+            print(f"montecarlo 1,000,000 draws, {threads} thread(s), {name} ({builds[name]}): "
+                  f"median {statistics.median(t for t, _ in runs) / 1000:.3f} s, best "
+                  f"{min(t for t, _ in runs) / 1000:.3f} s over 7 runs, peak "
+                  f"{max(m for _, m in runs):.1f} MB")
+        ratio = statistics.median(t for t, _ in walls["this build"]) / statistics.median(
+            t for t, _ in walls["baseline"])
+        print(f"  this build / baseline: {ratio:.3f}")
+    times = {name: [] for name in builds}
+    for _ in range(9):
+        for name, build in builds.items():
+            times[name].append(reevaluation_us(build))
+    for name in builds:
+        print(f"re-evaluation (uplift and exercise changed, cost), {name}: median "
+              f"{statistics.median(times[name]):.3f} us over 9 runs of 200,000")
+    if shutil.which("valgrind"):
+        for name, build in builds.items():
+            print(f"re-evaluation, {name}: {reevaluation_instructions(build):,.0f} instructions")
 
 
 if __name__ == "__main__":
