@@ -45,3 +45,34 @@ TEST_CASE("rates as fractions or percentages") {
   CHECK_FALSE(parse_rate("%"));
   CHECK_FALSE(parse_rate("three%"));
 }
+
+TEST_CASE("a percentage is the decimal it writes, in one rounding (SPEC 3.1)") {
+  // 2.5% is exactly the double of 0.025; 1.1% the double of 0.011, where
+  // 1.1 / 100 in binary is 0.011000000000000001.
+  CHECK(parse_rate("2.5%") == 0.025);
+  CHECK(parse_rate("1.1%") == 0.011);
+  CHECK(parse_rate("0.7%") == 0.007);
+  CHECK(parse_rate("-0.35%") == -0.0035);
+  CHECK(parse_rate("1.5e1%") == 0.15);
+  CHECK(parse_rate("300%") == 3.0);
+  CHECK(is_percentage(" 3% "));
+  CHECK_FALSE(is_percentage("0.03"));
+}
+
+TEST_CASE("money as written: the decimal's half penny rounds away from zero") {
+  CHECK(parse_money("1.005")->pence == 101);
+  CHECK(parse_money("£1,347,955.005")->pence == 134795501);
+  CHECK(parse_money("-0.005")->pence == -1);
+  CHECK(parse_money("6.00000075e5")->pence == 60000008);  // 600,000.075
+  CHECK_FALSE(parse_money("1e30"));
+}
+
+TEST_CASE("accounting brackets are recognised, never read as positive") {
+  CHECK(bracketed_number("(0.02)") == "0.02");
+  CHECK(bracketed_number(" (£1,000) ") == "£1,000");
+  CHECK(bracketed_number("(3%)") == "3%");
+  CHECK_FALSE(bracketed_number("(1 - cut)"));
+  CHECK_FALSE(bracketed_number("(-0.02)"));
+  CHECK_FALSE(bracketed_number("0.02"));
+  CHECK_FALSE(parse_rate("(0.02)"));
+}
