@@ -155,6 +155,13 @@ def side_by_side(baseline, current):
     if shutil.which("valgrind"):
         for name, build in builds.items():
             print(f"re-evaluation, {name}: {reevaluation_instructions(build):,.0f} instructions")
+        for name, build in builds.items():
+            err = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                                  f"{build}/envelope", "montecarlo", "examples/coventry-2019.yaml",
+                                  "-n", "20000", "--threads", "1", "--quiet", "--format", "json"],
+                                 capture_output=True, text=True).stderr
+            count = int(err.split("Collected :")[-1].split()[0])
+            print(f"montecarlo 20,000 draws on 1 thread, {name}: {count:,} instructions")
 
 
 if __name__ == "__main__":
