@@ -265,7 +265,8 @@ int main(int argc, char** argv) {
     return kExitBadInput;
   }
   try {
-    return action();
+    int status = action();
+    return flush_standard_output() ? status : kExitBadInput;
   } catch (const Exit& e) {
     if (e.what()[0] != '\0') std::cerr << "envelope: " << e.what() << "\n";
     return e.status;

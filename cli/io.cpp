@@ -1,5 +1,6 @@
 #include "cli/io.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -165,22 +166,77 @@ void refuse_overwriting_input(const std::string& output, const std::vector<std::
         fail_usage(fmt::format("{}: refusing to overwrite an input file", output));
 }
 
+namespace {
+
+// Where writing `path` lands: the path itself, or the end of the chain of
+// symbolic links it starts (a dangling one's target included).
+std::string resolved_target(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path p(path);
+  std::error_code ec;
+  for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(p, ec)); ++hops) {
+    fs::path link = fs::read_symlink(p, ec);
+    if (ec) break;
+    p = link.is_absolute() ? link : p.parent_path() / link;
+  }
+  return p.string();
+}
+
+[[noreturn]] void cannot_write(const std::string& path, int error) {
+  fail_usage(fmt::format("{}: cannot write: {}", path, std::strerror(error)));
+}
+
+}  // namespace
+
+void refuse_same_outputs(const std::vector<std::pair<std::string, std::string>>& outputs) {
+  namespace fs = std::filesystem;
+  auto key = [](const std::string& path) {
+    std::error_code ec;
+    fs::path p = fs::weakly_canonical(fs::absolute(resolved_target(path), ec), ec);
+    return p.string();
+  };
+  for (std::size_t i = 0; i < outputs.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j) {
+      const auto& [option_a, a] = outputs[j];
+      const auto& [option_b, b] = outputs[i];
+      if (a.empty() || b.empty() || a == "-" || b == "-") continue;
+      if (key(a) == key(b) || same_file(a, b))
+        fail_usage(fmt::format("{} {} and {} {} name the same file: give each output its own",
+                               option_a, a, option_b, b));
+    }
+}
+
 OutputFile::OutputFile(const std::string& path, const std::vector<std::string>& inputs)
-    : path_(path) {
+    : path_(path), target_(resolved_target(path)) {
   refuse_overwriting_input(path, inputs);
-  std::filesystem::path target(path);
-  std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
+  struct stat existing {};
+  bool exists = ::stat(target_.c_str(), &existing) == 0;
+  if (exists && S_ISDIR(existing.st_mode)) fail_usage(fmt::format("{}: is a directory", path));
+  direct_ = exists && !S_ISREG(existing.st_mode);
+  std::filesystem::path target(target_);
+  // Beside the target, so the rename stays on one file system; for a device
+  // or pipe, which is written directly, in the temporary directory.
+  std::filesystem::path dir = direct_ ? std::filesystem::temp_directory_path()
+                              : target.parent_path().empty() ? "."
+                                                             : target.parent_path();
   temporary_ = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
   fd_ = mkstemp(temporary_.data());
-  if (fd_ < 0) fail_usage(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd_, 0666 & ~mask);
+  if (fd_ < 0) cannot_write(path, errno);
+  if (exists && !direct_) {
+    if (::fchown(fd_, existing.st_uid, existing.st_gid) != 0) {
+      // Not ours to give away: the file is replaced with this process's owner.
+    }
+    ::fchmod(fd_, existing.st_mode & 07777);
+  } else {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd_, 0666 & ~mask);
+  }
 }
 
 OutputFile::~OutputFile() {
   if (fd_ >= 0) ::close(fd_);
-  if (!committed_) std::remove(temporary_.c_str());
+  if (!committed_ || direct_) std::remove(temporary_.c_str());
 }
 
 void OutputFile::write(std::string_view text) {
@@ -188,20 +244,42 @@ void OutputFile::write(std::string_view text) {
   if (buffer_.size() >= (1 << 20)) flush();
 }
 
-void OutputFile::flush() {
-  const char* data = buffer_.data();
-  std::size_t left = buffer_.size();
-  while (ok_ && left > 0) {
-    ssize_t written = ::write(fd_, data, left);
+namespace {
+
+// Writes all of [data, data + size) to fd: the errno of a failure, or 0.
+int write_all(int fd, const char* data, std::size_t size) {
+  while (size > 0) {
+    ssize_t written = ::write(fd, data, size);
     if (written < 0 && errno == EINTR) continue;
-    if (written <= 0) {
-      ok_ = false;
-      error_ = errno;
-      break;
-    }
-    data += written, left -= static_cast<std::size_t>(written);
+    if (written <= 0) return written < 0 ? errno : EIO;
+    data += written, size -= static_cast<std::size_t>(written);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void OutputFile::flush() {
+  if (ok_) {
+    error_ = write_all(fd_, buffer_.data(), buffer_.size());
+    ok_ = error_ == 0;
   }
   buffer_.clear();
+}
+
+// A device or pipe gets the temporary's bytes, in order, and is never replaced.
+void OutputFile::copy_into_target() {
+  int to = ::open(target_.c_str(), O_WRONLY | O_TRUNC);
+  if (to < 0) cannot_write(path_, errno);
+  char chunk[1 << 16];
+  ssize_t got = 0;
+  int error = ::lseek(fd_, 0, SEEK_SET) < 0 ? errno : 0;
+  while (error == 0 && (got = ::read(fd_, chunk, sizeof chunk)) != 0) {
+    if (got < 0 && errno == EINTR) continue;
+    error = got < 0 ? errno : write_all(to, chunk, static_cast<std::size_t>(got));
+  }
+  if (::close(to) != 0 && error == 0) error = errno;
+  if (error != 0) cannot_write(path_, error);
 }
 
 void OutputFile::commit() {
@@ -209,18 +287,36 @@ void OutputFile::commit() {
   auto check = [&](bool step) {
     if (ok_ && !step) ok_ = false, error_ = errno;
   };
+  if (direct_) {
+    if (!ok_) cannot_write(path_, error_);
+    copy_into_target();
+    committed_ = true;
+    return;
+  }
   check(::fsync(fd_) == 0);
   check(::close(fd_) == 0);
   fd_ = -1;
-  check(ok_ && std::rename(temporary_.c_str(), path_.c_str()) == 0);
-  if (!ok_) fail_usage(fmt::format("{}: cannot write: {}", path_, std::strerror(error_)));
+  check(ok_ && std::rename(temporary_.c_str(), target_.c_str()) == 0);
+  if (!ok_) cannot_write(path_, error_);
   committed_ = true;
+}
+
+bool flush_standard_output() {
+  std::cout.flush();
+  bool ok = !std::cout.fail() && std::fflush(stdout) == 0 && !std::ferror(stdout);
+  if (!ok) {
+    int error = errno;
+    std::cerr << "envelope: standard output: cannot write"
+              << (error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << "\n";
+  }
+  return ok;
 }
 
 void write_output(const std::string& path, const std::string& text,
                   const std::vector<std::string>& inputs) {
   if (path.empty() || path == "-") {
-    std::cout << text << std::flush;
+    std::cout << text;
+    if (!flush_standard_output()) throw Exit(kExitBadInput);
     return;
   }
   OutputFile file(path, inputs);

@@ -67,16 +67,31 @@ void refuse_overwriting_input(const std::string& output, const std::vector<std::
 // Colour on a terminal only, never with NO_COLOR set or when writing a file.
 bool use_colour(const std::string& output);
 
-// Writes text to standard output ("" or "-") or to `path` through a temporary
-// file renamed into place. Refuses to overwrite any of `inputs`.
+// Writes text to standard output ("" or "-") or to `path` as OutputFile does.
+// Refuses to overwrite any of `inputs`. A failed write, to standard output
+// too, is exit 2 with a message naming what failed.
 void write_output(const std::string& path, const std::string& text,
                   const std::vector<std::string>& inputs = {});
 
-// A file written piece by piece through a temporary beside it, renamed into
-// place by commit(). Destroyed uncommitted (a failure, an interruption), it
-// removes the temporary and leaves `path` as it was. Refuses (exit 2) a path
-// that is one of `inputs` or any file this run has read (a scenario, a table
-// it includes), and a file it cannot write.
+// Exit 2 when two of a command's outputs (option, path) name the same file,
+// through a symbolic link or not, before anything runs. Empty paths and "-"
+// are not files.
+void refuse_same_outputs(const std::vector<std::pair<std::string, std::string>>& outputs);
+
+// Flushes standard output: false, with a message on standard error, when a
+// write to it failed (a full disk, a closed pipe), so that main exits 2.
+bool flush_standard_output();
+
+// A file written piece by piece (SPEC 5). A regular file, or a new one, is
+// written through a temporary beside it and renamed into place by commit(),
+// keeping the mode and (where the process may set it) the owner of the file
+// it replaces; a symbolic link is followed and its target replaced, the link
+// left as it was. A device or a pipe (-o /dev/null) is written directly at
+// commit(), never replaced. Destroyed uncommitted (a failure, an
+// interruption), it removes the temporary and leaves `path` as it was.
+// Refuses (exit 2) a path that is one of `inputs` or any file this run has
+// read (a scenario, a table it includes), a directory, and a file it cannot
+// write.
 class OutputFile {
  public:
   OutputFile(const std::string& path, const std::vector<std::string>& inputs);
@@ -91,9 +106,10 @@ class OutputFile {
 
  private:
   void flush();
-  std::string path_, temporary_, buffer_;
+  void copy_into_target();
+  std::string path_, target_, temporary_, buffer_;
   int fd_ = -1;
-  bool ok_ = true, committed_ = false;
+  bool ok_ = true, committed_ = false, direct_ = false;
   int error_ = 0;
 };
 

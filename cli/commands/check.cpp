@@ -87,6 +87,7 @@ std::vector<CheckOutcome> run_checks(const Loaded& loaded, const std::string& fi
 }
 
 int run_check(const CheckOptions& o) {
+  refuse_same_outputs({{"-o", o.output}, {"--junit", o.junit}});
   Format format = choose_format(o.format, o.output, o.files);
   std::vector<Outcome> outcomes;
   std::vector<Loaded> loaded;  // outcomes point into these

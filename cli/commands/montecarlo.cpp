@@ -456,6 +456,7 @@ double MonteCarloRun::variance_share(std::size_t p, std::size_t m) const {
 }
 
 int run_montecarlo(const MonteCarloOptions& o) {
+  refuse_same_outputs({{"-o", o.output}, {"--draws-out", o.draws_out}});
   Format format = choose_format(o.format, o.output, {o.file});
   Loaded loaded = load_scenario(o.file, o.sets);
   // Held to the end: a Ctrl-C after the last check only sets the flag, so the
