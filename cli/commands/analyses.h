@@ -30,6 +30,7 @@ struct CheckOutcome {
   const scenarios::Check* check = nullptr;
   model::MetricValue actual;
   bool ok = false;
+  double seconds = 0;  // how long the check took to evaluate
 };
 std::vector<CheckOutcome> run_checks(const Loaded& loaded, const std::string& filter);
 // What a check expects: "min 0.00", "12131595.00 ± 0.50".

@@ -1,5 +1,9 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -17,28 +21,74 @@ namespace {
 // A check's outcome and the file it came from.
 struct Outcome : CheckOutcome {
   std::string file;
+  std::size_t file_index = 0;
 };
 
-std::string junit(const std::vector<Outcome>& outcomes, int failed) {
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuites tests=\"{}\" failures=\"{}\">\n", outcomes.size(), failed);
-  out += fmt::format("  <testsuite name=\"envelope checks\" tests=\"{}\" failures=\"{}\">\n",
-                     outcomes.size(), failed);
+// A JUnit class name from a scenario's path: without its extension, and
+// with no other dot, since Jenkins splits a class name at its last dot.
+std::string class_name(const std::string& file) {
+  std::string name = std::filesystem::path(file).lexically_normal().replace_extension().string();
+  std::replace(name.begin(), name.end(), '.', '_');
+  return name;
+}
+
+// JUnit XML as CI systems read it (Jenkins' junit-10.xsd, GitLab, GitHub
+// reporters): <testsuites> with totals, a <testsuite> per input file named
+// after it, a <testcase> per check with its time, a <failure> per failed check.
+std::string junit(const std::vector<Outcome>& outcomes, const std::vector<std::string>& files,
+                  const std::string& timestamp) {
+  struct Suite {
+    std::string body;
+    int tests = 0, failures = 0;
+    double seconds = 0;
+  };
+  std::vector<Suite> suites(files.size());
   for (const Outcome& o : outcomes) {
-    std::string variant = o.check->variant.empty() ? "base" : o.check->variant;
-    out += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", escape_markup(o.file),
-                       escape_markup(o.check->name));
+    Suite& suite = suites[o.file_index];
+    ++suite.tests;
+    suite.seconds += o.seconds;
+    suite.body +=
+        fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.6f}\"",
+                    escape_markup(class_name(o.file)), escape_markup(o.check->name), o.seconds);
     if (o.ok) {
-      out += "/>\n";
+      suite.body += "/>\n";
       continue;
     }
+    ++suite.failures;
+    std::string variant = o.check->variant.empty() ? "base" : o.check->variant;
     std::string message = fmt::format("{} on {}: actual {}, expected {}", o.check->metric, variant,
                                       value_text(o.actual), expected_text(*o.check));
-    out += fmt::format(">\n      <failure message=\"{}\" type=\"check\">{}</failure>\n",
-                       escape_markup(message), escape_markup(message));
-    out += "    </testcase>\n";
+    suite.body += fmt::format(">\n      <failure message=\"{}\" type=\"check\">{}</failure>\n",
+                              escape_markup(message), escape_markup(message));
+    suite.body += "    </testcase>\n";
   }
-  return out + "  </testsuite>\n</testsuites>\n";
+  int tests = 0, failures = 0;
+  double seconds = 0;
+  std::string body;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const Suite& s = suites[i];
+    tests += s.tests, failures += s.failures, seconds += s.seconds;
+    body += fmt::format(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" "
+        "time=\"{:.6f}\" timestamp=\"{}\" hostname=\"localhost\" id=\"{}\" package=\"envelope\">\n"
+        "{}  </testsuite>\n",
+        escape_markup(files[i]), s.tests, s.failures, s.seconds, timestamp, i, s.body);
+  }
+  return fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<testsuites name=\"envelope check\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
+      "skipped=\"0\" time=\"{:.6f}\">\n{}</testsuites>\n",
+      tests, failures, seconds, body);
+}
+
+// The time now, UTC, as JUnit's timestamp writes it (no time zone).
+std::string utc_timestamp() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+  return text;
 }
 
 }  // namespace
@@ -72,6 +122,7 @@ std::vector<CheckOutcome> run_checks(const Loaded& loaded, const std::string& fi
   std::vector<CheckOutcome> out;
   for (const scenarios::Check& c : loaded.analyses.checks) {
     if (!filter.empty() && c.name.find(filter) == std::string::npos) continue;
+    auto started = std::chrono::steady_clock::now();
     model::Scenario scenario = loaded.scenario;
     if (!c.variant.empty()) {
       scenarios::Diagnostics errors;
@@ -81,7 +132,8 @@ std::vector<CheckOutcome> run_checks(const Loaded& loaded, const std::string& fi
     model::Evaluation e(scenario);
     auto v = e.value(parse_metric_arg(c.metric, scenario));
     if (!v) fail_usage(c.name + ": " + c.metric + ": no such period in the horizon");
-    out.push_back({&c, *v, passes(c, *v)});
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    out.push_back({&c, *v, passes(c, *v), took.count()});
   }
   return out;
 }
@@ -92,10 +144,13 @@ int run_check(const CheckOptions& o) {
   std::vector<Outcome> outcomes;
   std::vector<Loaded> loaded;  // outcomes point into these
   loaded.reserve(o.files.size());
+  std::string timestamp = utc_timestamp();
+  std::vector<std::string> sources;
   for (const std::string& file : o.files) {
     loaded.push_back(load_scenario(file, o.sets));
+    sources.push_back(loaded.back().source);
     for (CheckOutcome& x : run_checks(loaded.back(), o.filter))
-      outcomes.push_back({x, loaded.back().source});
+      outcomes.push_back({x, loaded.back().source, sources.size() - 1});
   }
   int failed = 0;
   for (const Outcome& x : outcomes)
@@ -150,7 +205,7 @@ int run_check(const CheckOptions& o) {
   std::unique_ptr<OutputFile> report;
   if (!o.junit.empty()) {
     report = std::make_unique<OutputFile>(o.junit, o.files);
-    report->write(junit(outcomes, failed));
+    report->write(junit(outcomes, sources, timestamp));
   }
   write_output(o.output, text, o.files);
   if (report) report->commit();

@@ -2,11 +2,48 @@
 
 namespace cli {
 
+namespace {
+
+// The length of a character XML 1.0 cannot hold at text[i] (a control
+// character other than tab, line feed and carriage return, such as a
+// vertical tab pasted from Word or a bell; U+FFFE or U+FFFF, EF BF BE and
+// EF BF BF in UTF-8), or 0.
+std::size_t not_xml_at(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  if (byte(i) < 0x20 && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') return 1;
+  if (byte(i) == 0xEF && i + 2 < text.size() && byte(i + 1) == 0xBF && (byte(i + 2) & 0xFE) == 0xBE)
+    return 3;
+  return 0;
+}
+
+constexpr std::string_view kReplacement = "\uFFFD";
+
+}  // namespace
+
+std::string xml_characters(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (std::size_t n = not_xml_at(text, i)) {
+      out += kReplacement;
+      i += n - 1;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 std::string escape_markup(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (std::size_t n = not_xml_at(text, i)) {
+      out += kReplacement;
+      i += n - 1;
+      continue;
+    }
+    switch (text[i]) {
       case '&':
         out += "&amp;";
         break;
@@ -23,7 +60,7 @@ std::string escape_markup(std::string_view text) {
         out += "&#39;";
         break;
       default:
-        out += c;
+        out += text[i];
     }
   }
   return out;

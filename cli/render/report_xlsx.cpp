@@ -24,6 +24,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/render/markup.h"
 #include "cli/render/report.h"
 
 namespace cli::report {
@@ -290,7 +291,8 @@ void widen(std::vector<int>& widths, std::size_t col, int pixels) {
 void write_text(Sheet& s, lxw_row_t row, lxw_col_t col, const std::string& text,
                 lxw_format* format) {
   if (text.empty()) return;
-  check(s.book, worksheet_write_string(s.ws, row, col, text.c_str(), format), where(s, row, col));
+  std::string safe = xml_characters(text);  // a vertical tab would break the sheet's XML
+  check(s.book, worksheet_write_string(s.ws, row, col, safe.c_str(), format), where(s, row, col));
 }
 
 // A number, or an empty cell when it has no value Excel can store (NaN, ±inf).
@@ -469,7 +471,8 @@ lxw_chart_axis* value_axis(lxw_chart* chart) {
 
 void label_chart(lxw_chart* chart, const Chart& c, const char* categories,
                  const std::string& values) {
-  if (!c.title.empty()) chart_title_set_name(chart, c.title.c_str());
+  std::string title = xml_characters(c.title);
+  if (!title.empty()) chart_title_set_name(chart, title.c_str());
   chart_axis_set_name(category_axis(chart), categories);
   if (!values.empty()) chart_axis_set_name(value_axis(chart), values.c_str());
   chart_axis_set_num_format(value_axis(chart), money_chart(c) ? kMoneyAxisFormat : "General");
@@ -514,7 +517,8 @@ void draw_line_over_columns(Sheet& s, lxw_chart* columns, const Block& b, std::s
   if (series == nullptr) return fail(s.book, "cannot add the envelope line: out of memory");
   auto col = static_cast<lxw_col_t>(b.labels + 1 + j);
   chart_series_set_values(series, s.name.c_str(), b.first, col, b.last, col);
-  chart_series_set_name(series, envelope.name.c_str());
+  std::string name = xml_characters(envelope.name);
+  chart_series_set_name(series, name.c_str());
   lxw_chart_line style = line_style(kEnvelopeColor, 2.25f, LXW_CHART_LINE_DASH_DASH);
   chart_series_set_line(series, &style);
   chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
@@ -674,7 +678,7 @@ void write_sheet(Book& b, const SheetPlan& plan, const std::string& title) {
 }
 
 void set_properties(Book& b, const Report& r, std::time_t created) {
-  std::string title = r.title;
+  std::string title = xml_characters(r.title);
   lxw_doc_properties properties{};
   properties.title = title.data();
   properties.created = created;
