@@ -1,5 +1,7 @@
 #include "cli/render/markup.h"
 
+#include <cctype>
+
 namespace cli {
 
 namespace {
@@ -19,6 +21,27 @@ std::size_t not_xml_at(std::string_view text, std::size_t i) {
 constexpr std::string_view kReplacement = "\uFFFD";
 
 }  // namespace
+
+std::string escape_markdown(std::string_view text) {
+  constexpr std::string_view kMarkup = "\\`*[]<>|~&$";
+  auto alphanumeric = [&](std::size_t i) {
+    return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]));
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      continue;
+    }
+    // An underscore inside a word (pcc_cut) is never emphasis: left as written.
+    bool emphasis = c == '_' && !(i > 0 && alphanumeric(i - 1) && alphanumeric(i + 1));
+    if (emphasis || kMarkup.find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
 
 std::string xml_characters(std::string_view text) {
   std::string out;

@@ -1,28 +1,19 @@
 // The appendix as GitHub-flavoured Markdown (cli/render/report.h).
 #include <string>
 
+#include "cli/render/markup.h"
 #include "cli/render/report.h"
 
 namespace cli::report {
 
 namespace {
 
-// A cell's text with the characters that would break a pipe table escaped.
-std::string cell_text(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') out += '\\';
-    out += c == '\n' ? ' ' : c;
-  }
-  return out;
-}
-
 std::string table_markdown(const ReportTable& t) {
   std::string out;
-  if (!t.caption.empty()) out += "**" + cell_text(t.caption) + "**\n\n";
+  if (!t.caption.empty()) out += "**" + escape_markdown(t.caption) + "**\n\n";
   std::string header = "|", rule = "|";
   for (std::size_t c = 0; c < t.headers.size(); ++c) {
-    header += " " + cell_text(t.headers[c]) + " |";
+    header += " " + escape_markdown(t.headers[c]) + " |";
     rule += c > 0 && is_numeric_column(t, c) ? " ---: |" : " --- |";
   }
   out += header + "\n" + rule + "\n";
@@ -30,7 +21,7 @@ std::string table_markdown(const ReportTable& t) {
     bool strong = r < t.strong.size() && t.strong[r];
     out += "|";
     for (std::size_t c = 0; c < t.headers.size(); ++c) {
-      std::string text = c < t.rows[r].size() ? cell_text(display(t.rows[r][c])) : "";
+      std::string text = c < t.rows[r].size() ? escape_markdown(display(t.rows[r][c])) : "";
       out += " " + (strong && !text.empty() ? "**" + text + "**" : text) + " |";
     }
     out += "\n";
@@ -41,7 +32,7 @@ std::string table_markdown(const ReportTable& t) {
 }  // namespace
 
 std::string render_markdown(const Report& r) {
-  std::string out = "# " + r.title + "\n\n";
+  std::string out = "# " + escape_markdown(r.title) + "\n\n";
   for (const Section& s : r.sections) {
     out += "## " + s.title + "\n\n";
     for (const std::string& p : s.paragraphs)

@@ -1,5 +1,7 @@
 #include "cli/render/table.h"
 
+#include "cli/render/markup.h"
+
 #include <algorithm>
 
 #include "scenarios/writer.h"
@@ -87,23 +89,12 @@ std::string render_csv(const Table& t) {
   return out;
 }
 
-namespace {
-
-std::string md_escape(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    out += c == '|' ? std::string("\\|") : std::string(1, c);
-  return out;
-}
-
-}  // namespace
-
 std::string render_markdown(const Table& t) {
   std::string out;
-  if (!t.title.empty()) out += "### " + t.title + "\n\n";
-  out += "| " + md_escape(t.label_header) + " |";
+  if (!t.title.empty()) out += "### " + escape_markdown(t.title) + "\n\n";
+  out += "| " + escape_markdown(t.label_header) + " |";
   for (const std::string& h : t.headers)
-    out += " " + md_escape(h) + " |";
+    out += " " + escape_markdown(h) + " |";
   out += "\n| :--- |";
   for (std::size_t c = 0; c < t.headers.size(); ++c) {
     bool numeric = !t.rows.empty() && c < t.rows[0].cells.size() && t.rows[0].cells[c].numeric;
@@ -111,13 +102,13 @@ std::string render_markdown(const Table& t) {
   }
   out += "\n";
   for (const Row& r : t.rows) {
-    std::string label = md_escape(r.label);
+    std::string label = escape_markdown(r.label);
     auto strong = [&](const std::string& s) {
       return r.strong && !s.empty() ? "**" + s + "**" : s;
     };
     out += "| " + strong(label) + " |";
     for (const Cell& c : r.cells)
-      out += " " + strong(md_escape(c.text)) + " |";
+      out += " " + strong(escape_markdown(c.text)) + " |";
     out += "\n";
   }
   return out;
