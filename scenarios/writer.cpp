@@ -1,6 +1,7 @@
 #include "scenarios/writer.h"
 
 #include <cstdio>
+#include <regex>
 #include <string_view>
 
 #include "scenarios/csv_scenario.h"
@@ -62,13 +63,42 @@ std::string double_quoted(std::string_view t) {
   return out + "\"";
 }
 
-std::string scalar(const Node& n, bool flow) {
-  if (n.is_null()) return "null";
-  return plain_is_safe(n.text, flow) ? n.text : double_quoted(n.text);
+// Whether another YAML reader (1.1 or 1.2) would take a plain scalar for
+// something other than text: a boolean (yes, No, on, y), a number in any of
+// YAML's forms (1e3, 0x1F, 0o17, 017, 1_000, 1:20, .inf, .NaN), or a date
+// or time (2019-07-01). envelope reads such a name as text; they would not.
+bool other_readers_take_as_non_text(std::string_view t) {
+  static const std::regex kNonText(
+      "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+      "|[-+]?(\\.[0-9_]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
+      "|[-+]?0(x[0-9a-fA-F_]+|o[0-7_]+|b[01_]+)"
+      "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+      "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
+      "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?"
+      "|=|<<");
+  return std::regex_match(t.begin(), t.end(), kNonText);
 }
 
-// A node as a YAML flow value: a, [a, b], {k: v}.
-std::string flow(const Node& n) {
+// `text`: the scalar is text to envelope (a name, a group, a key), so it is
+// quoted where another reader would take it for something else.
+std::string scalar(const Node& n, bool flow, bool text = false) {
+  if (n.is_null()) return "null";
+  bool plain = plain_is_safe(n.text, flow) && !(text && other_readers_take_as_non_text(n.text));
+  return plain ? n.text : double_quoted(n.text);
+}
+
+// The fields whose values are text, however they look.
+bool is_text_field(std::string_view key) {
+  return key == "name" || key == "group" || key == "metric" || key == "variant" || key == "dist" ||
+         key == "apportion";
+}
+
+std::string key_text(const std::string& key, bool flow = false) {
+  return scalar(Node{Node::Kind::scalar, key, false, {}, {}, {}}, flow, true);
+}
+
+// A node as a YAML flow value: a, [a, b], {k: v}; `text` as for scalar().
+std::string flow(const Node& n, bool text = false) {
   if (n.is_sequence()) {
     std::string out = "[";
     for (std::size_t i = 0; i < n.items.size(); ++i)
@@ -77,17 +107,13 @@ std::string flow(const Node& n) {
   }
   if (n.is_mapping()) {
     std::string out = "{";
-    for (std::size_t i = 0; i < n.entries.size(); ++i)
-      out += (i ? ", " : "") +
-             scalar(Node{Node::Kind::scalar, n.entries[i].key, false, {}, {}, {}}, true) + ": " +
-             flow(n.entries[i].value);
+    for (std::size_t i = 0; i < n.entries.size(); ++i) {
+      const Entry& e = n.entries[i];
+      out += (i ? ", " : "") + key_text(e.key, true) + ": " + flow(e.value, is_text_field(e.key));
+    }
     return out + "}";
   }
-  return scalar(n, true);
-}
-
-std::string key_text(const std::string& key) {
-  return plain_is_safe(key, false) ? key : double_quoted(key);
+  return scalar(n, true, text);
 }
 
 void yaml_block(const Node& n, int indent, std::string& out) {
@@ -106,7 +132,7 @@ void yaml_block(const Node& n, int indent, std::string& out) {
     } else if (v.is_null()) {
       out += "\n";
     } else {
-      out += " " + (v.is_scalar() ? scalar(v, false) : flow(v)) + "\n";
+      out += " " + (v.is_scalar() ? scalar(v, false, is_text_field(e.key)) : flow(v)) + "\n";
     }
     if (indent == 0) out += "\n";
   }

@@ -94,3 +94,15 @@ $ envelope validate --paths examples/coventry-tables.yaml | grep sva_counselling
 contracts.sva_counselling.annual                    188805
 contracts.sva_counselling.funded_by.public_health   1
 >= 0
+
+# convert --to yaml quotes any name or id that another YAML reader (PyYAML,
+# YAML 1.1) would take for a boolean, a date or a number, so that it reads
+# every one back as the text envelope reads; envelope reads the output back
+# to the same figures.
+$ envelope convert tests/golden/data/yaml-names.yaml --to yaml | /usr/bin/python3 -c "import sys, yaml; d = yaml.safe_load(sys.stdin); print(repr(d['scenario']['name']), sorted(d['contracts']), [(c['name'], c['group']) for c in d['contracts'].values()], [c['name'] for c in d['checks']], repr(d['scenario']['start']))"
+'No' ['on', 'yes'] [('2019-07-01', '0x1F'), ('1e3', '~')] ['off', '1:20'] datetime.date(2019, 7, 1)
+>= 0
+
+$ envelope convert tests/golden/data/yaml-names.yaml --to yaml -o /tmp/envelope-golden-names.yaml && envelope run /tmp/envelope-golden-names.yaml --format json | cmp - <(envelope run tests/golden/data/yaml-names.yaml --format json) && echo same
+same
+>= 0
