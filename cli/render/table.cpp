@@ -3,6 +3,8 @@
 #include "cli/render/markup.h"
 
 #include <algorithm>
+#include <regex>
+#include <string_view>
 
 #include "scenarios/writer.h"
 
@@ -75,15 +77,30 @@ std::string render_text(const Table& t, bool colour) {
   return out;
 }
 
+namespace {
+
+// A text cell as a spreadsheet shows it rather than runs it (OWASP's CSV
+// injection): one that begins with = + - @, a tab or a carriage return and
+// is not a number gets a leading apostrophe, which Excel and LibreOffice
+// read as "this is text". Numbers, negative ones included, are as they are.
+std::string spreadsheet_text(const std::string& text) {
+  static const std::regex kNumber("[-+]?[0-9][0-9,]*(\\.[0-9]*)?([eE][-+]?[0-9]+)?%?");
+  if (text.empty() || std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos)
+    return text;
+  return std::regex_match(text, kNumber) ? text : "'" + text;
+}
+
+}  // namespace
+
 std::string render_csv(const Table& t) {
   std::string out = csv_field(t.key_header);
   for (const std::string& h : t.headers)
-    out += "," + csv_field(h);
+    out += "," + csv_field(spreadsheet_text(h));
   out += "\n";
   for (const Row& r : t.rows) {
-    out += csv_field(r.key);
+    out += csv_field(spreadsheet_text(r.key));
     for (const Cell& c : r.cells)
-      out += "," + csv_field(c.raw);
+      out += "," + csv_field(c.numeric ? c.raw : spreadsheet_text(c.raw));
     out += "\n";
   }
   return out;

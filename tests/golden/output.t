@@ -20,19 +20,20 @@ envelope: /nonexistent-dir/checks.xml: cannot write: No such file or directory
 >= 0
 
 # Writes (SPEC 5). A device is written directly, never replaced, even as root:
-# -o /dev/null discards the table and leaves the device; a full device is a
-# failed write, exit 2, naming it.
-$ envelope run examples/coventry-2019.yaml --format csv -o /dev/null && stat -c %F /dev/null
+# -o on the null device discards the table and leaves the device; a full
+# device is a failed write, exit 2, naming it. The devices are made afresh
+# in a folder of the test's own (mknod, as root; else /dev/null and
+# /dev/full themselves), so that a regression could only ever replace those.
+$ d=$(mktemp -d) && { mknod $d/null c 1 3 2>/dev/null && null=$d/null || null=/dev/null; } && envelope run examples/coventry-2019.yaml --format csv -o $null && stat -c %F $null; rm -rf $d
 character special file
 >= 0
 
-$ envelope run examples/coventry-2019.yaml --format csv -o /dev/full; stat -c %F /dev/full
+$ d=$(mktemp -d) && { mknod $d/full c 1 7 2>/dev/null && full=$d/full || full=/dev/full; } && envelope run examples/coventry-2019.yaml --format csv -o $full 2>&1 | sed "s|$full|FULL|"; stat -c %F $full; rm -rf $d
+envelope: FULL: cannot write: No space left on device
 character special file
->2
-envelope: /dev/full: cannot write: No space left on device
 >= 0
 
-$ envelope report examples/coventry-2019.yaml --format xlsx -o /dev/null && stat -c %F /dev/null
+$ d=$(mktemp -d) && { mknod $d/null c 1 3 2>/dev/null && null=$d/null || null=/dev/null; } && envelope report examples/coventry-2019.yaml --format xlsx -o $null && stat -c %F $null; rm -rf $d
 character special file
 >= 0
 
@@ -48,7 +49,7 @@ envelope: standard output: cannot write: No space left on device
 >= 2
 
 # A named pipe is written into, and stays a pipe.
-$ d=$(mktemp -d) && mkfifo $d/pipe && { head -1 $d/pipe > $d/got & } && envelope run examples/coventry-2019.yaml --format csv -o $d/pipe && wait && stat -c %F $d/pipe && cat $d/got; rm -rf $d
+$ d=$(mktemp -d) && mkfifo $d/pipe && { timeout 10 head -1 $d/pipe > $d/got & } && timeout 10 envelope run examples/coventry-2019.yaml --format csv -o $d/pipe; wait && stat -c %F $d/pipe && cat $d/got; rm -rf $d
 fifo
 line,2019/20,2020/21,2021/22,2022/23,2023/24,2024/25,2025/26,2026/27,2027/28,2028/29,Total
 >= 0
@@ -78,4 +79,20 @@ $ rm -f /tmp/envelope-golden-j.xml /tmp/envelope-golden-jl.xml && ln -s envelope
 absent
 >2
 envelope: -o /tmp/envelope-golden-j.xml and --junit /tmp/envelope-golden-jl.xml name the same file: give each output its own
+>= 0
+
+# CSV for people to open in a spreadsheet: a text cell that begins with =, +,
+# - or @ gets a leading apostrophe, so the spreadsheet shows it as text and
+# never runs it (OWASP's CSV injection); numbers, negative ones too, are as
+# they are. (convert --to csv stays lossless, and is not changed.)
+$ envelope check tests/golden/data/formula-names.yaml --format csv
+check,Result,Variant,Metric,Actual,Expected
+'=1+1,PASS,base,cost,1200.00,max 2000.00
+'@SUM(A1),PASS,base,headroom,-200.00,min -500.00
+'-minus,PASS,base,cost,1200.00,min 0.00
+>= 0
+
+# A group's line key begins with cost.group., which no spreadsheet runs.
+$ envelope run tests/golden/data/formula-names.yaml --format csv | sed -n 3p
+"cost.group.=HYPERLINK(""http://example.invalid"",""click"")",1200.00,1200.00
 >= 0
