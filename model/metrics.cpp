@@ -117,7 +117,14 @@ std::variant<MetricQuery, std::string> parse_name(std::string_view name, const S
 }  // namespace
 
 std::variant<MetricQuery, std::string> parse_metric(std::string_view text, const Scenario& s) {
-  std::size_t at = text.find('@');
+  // NAME@LABEL splits at the last @, when what follows is a period label:
+  // a group's name may hold an @ of its own ("cost.group.Lots @ home").
+  std::size_t at = text.rfind('@');
+  if (at != std::string_view::npos && !basis_of_label(text.substr(at + 1), s.fiscal_year_start)) {
+    bool whole = std::holds_alternative<MetricQuery>(parse_name(text, s));
+    bool head = std::holds_alternative<MetricQuery>(parse_name(text.substr(0, at), s));
+    if (whole || !head) at = std::string_view::npos;  // else a name with a label mistyped
+  }
   auto parsed = parse_name(text.substr(0, at), s);
   if (auto* error = std::get_if<std::string>(&parsed)) return *error;
   MetricQuery q = std::get<MetricQuery>(std::move(parsed));

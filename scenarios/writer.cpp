@@ -14,6 +14,25 @@ bool is_null_word(std::string_view t) {
   return t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL";
 }
 
+// The length of a character at t[i] that YAML may not hold as it is (not
+// c-printable: DEL, U+0080 to U+009F but U+0085, U+FFFE, U+FFFF), or 0.
+std::size_t not_printable_at(std::string_view t, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(t[k]); };
+  if (byte(i) == 0x7f) return 1;
+  if (byte(i) == 0xC2 && i + 1 < t.size() && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F &&
+      byte(i + 1) != 0x85)
+    return 2;
+  if (byte(i) == 0xEF && i + 2 < t.size() && byte(i + 1) == 0xBF && (byte(i + 2) & 0xFE) == 0xBE)
+    return 3;
+  return 0;
+}
+
+bool has_unprintable(std::string_view t) {
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (not_printable_at(t, i)) return true;
+  return false;
+}
+
 // Whether a scalar can be written without quotes and read back as the same
 // text, in flow context (inside [] or {}) or in block context.
 bool plain_is_safe(std::string_view t, bool flow) {
@@ -24,6 +43,7 @@ bool plain_is_safe(std::string_view t, bool flow) {
   }
   for (char c : t)
     if (c == '\n' || c == '\r' || c == '\t' || static_cast<unsigned char>(c) < 0x20) return false;
+  if (has_unprintable(t)) return false;
   if (t.find(": ") != std::string_view::npos || t.find(" #") != std::string_view::npos ||
       t.back() == ':')
     return false;
@@ -33,7 +53,18 @@ bool plain_is_safe(std::string_view t, bool flow) {
 
 std::string double_quoted(std::string_view t) {
   std::string out = "\"";
-  for (unsigned char c : t) {
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    auto c = static_cast<unsigned char>(t[i]);
+    if (std::size_t n = not_printable_at(t, i)) {
+      unsigned code = n == 1   ? 0x7f
+                      : n == 2 ? static_cast<unsigned char>(t[i + 1])
+                               : 0xFFFE + (static_cast<unsigned char>(t[i + 2]) & 1);
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04X", code);
+      out += buf;
+      i += n - 1;
+      continue;
+    }
     switch (c) {
       case '"':
         out += "\\\"";

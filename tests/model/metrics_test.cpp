@@ -117,3 +117,21 @@ TEST_CASE("every horizon-total metric is listed") {
                         "tcv_base", "tcv_base.a", "tcv_max", "tcv_max.a"})
     CHECK(std::find(names.begin(), names.end(), n) != names.end());
 }
+
+TEST_CASE("a group's name may hold an @: NAME@LABEL splits at the last @ before a label") {
+  Scenario s = example();
+  for (Contract& c : s.contracts)
+    c.group = "Lots @ home";
+  auto whole = parse_metric("cost.group.Lots @ home", s);
+  REQUIRE(std::holds_alternative<MetricQuery>(whole));
+  CHECK(std::get<MetricQuery>(whole).group == "Lots @ home");
+  CHECK_FALSE(std::get<MetricQuery>(whole).basis);
+  auto year = parse_metric("cost.group.Lots @ home@2020/21", s);
+  REQUIRE(std::holds_alternative<MetricQuery>(year));
+  CHECK(std::get<MetricQuery>(year).group == "Lots @ home");
+  CHECK(std::get<MetricQuery>(year).label == "2020/21");
+  CHECK(pence(s, "cost.group.Lots @ home") == 600000);
+  CHECK(pence(s, "cost.group.Lots @ home@2020/21") == 200000);
+  CHECK(error(s, "cost.group.Other @ home") == "unknown group 'Other @ home'");
+  CHECK(error(s, "cost@next year").starts_with("period 'next year' is not a financial year"));
+}
