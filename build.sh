@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 packages=(g++ cmake ninja-build pkg-config python3
           libyaml-dev libmuparser-dev libcli11-dev libfmt-dev doctest-dev libeigen3-dev
           libxlsxwriter-dev zlib1g-dev libgmp-dev python3-openpyxl python3-junitparser libxml2-utils pandoc
-          libreoffice-calc)  # tests/spreadsheet: headless Calc, ~90 MB download, ~20 s
+          libreoffice-calc chromium poppler-utils)  # tests: recalculating and printing to PDF
 
 missing=()
 for p in "${packages[@]}"; do

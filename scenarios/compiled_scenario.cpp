@@ -268,13 +268,20 @@ bool CompiledScenario::is_whole(std::size_t i) const {
   return false;
 }
 
+namespace {
+
+bool is_money_target(Target t) {
+  return t == Target::envelope_annual || t == Target::stream_annual ||
+         t == Target::envelope_by_year || t == Target::stream_by_year ||
+         t == Target::contract_annual;
+}
+
+}  // namespace
+
 bool CompiledScenario::is_money(std::size_t i) const {
   if (parameters_[i].assumption >= 0) return false;
   for (const Sink& sink : parameters_[i].sinks)
-    if (sink.target == Target::envelope_annual || sink.target == Target::stream_annual ||
-        sink.target == Target::envelope_by_year || sink.target == Target::stream_by_year ||
-        sink.target == Target::contract_annual)
-      return true;
+    if (is_money_target(sink.target)) return true;
   return false;
 }
 
@@ -288,7 +295,8 @@ std::vector<CompiledScenario::Path> CompiledScenario::numeric_paths() const {
     auto expression = std::find_if(bindings_.computed.begin(), bindings_.computed.end(),
                                    [&](const Bindings::Computed& c) { return c.node == &node; });
     out.push_back({path, read(base_, it->second.front()),
-                   expression == bindings_.computed.end() ? "" : expression->expression->text()});
+                   expression == bindings_.computed.end() ? "" : expression->expression->text(),
+                   is_money_target(it->second.front().target)});
   });
   return out;
 }

@@ -54,6 +54,7 @@ class CompiledScenario {
     std::string path;
     double value = 0;
     std::string expression;
+    bool money = false;  // an amount (value in pounds), which the scenario holds as pence
   };
   std::vector<Path> numeric_paths() const;
 

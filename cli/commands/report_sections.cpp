@@ -9,6 +9,7 @@
 #include "cli/commands/common.h"
 #include "cli/render/projection_view.h"
 #include "cli/sha256.h"
+#include "model/exact.h"
 #include "model/metrics.h"
 #include "model/projection.h"
 
@@ -111,7 +112,9 @@ Section assumptions_section(const Loaded& loaded) {
       "Numbers", "Numbers in the scenario", {"Path", "Value", "Expression"}, {}, {}};
   for (const auto& p : compile_parameters(loaded, {}).numeric_paths())
     numbers.rows.push_back(
-        {Value::of_text(p.path), Value::of_number(p.value), Value::of_text(p.expression)});
+        {Value::of_text(p.path),
+         p.money ? Value::of_money(model::money_from_pounds(p.value)) : Value::of_number(p.value),
+         Value::of_text(p.expression)});
   out.tables.push_back(std::move(numbers));
   ReportTable terms{"Terms",
                     "Contract terms",

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -623,9 +624,17 @@ std::string header_row(const ReportTable& t) {
   return out + "</tr>\n</thead>\n";
 }
 
+// A date, "2019-07-01" or "1 July 2019": never wrapped at its hyphens or spaces.
+bool is_date(const std::string& text) {
+  static const std::regex kDate("[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2} [A-Z][a-z]+ [0-9]{4}");
+  return std::regex_match(text, kDate);
+}
+
 std::string cell(const Value& v, bool label) {
   bool negative = v.unit == Unit::money && v.money.pence < 0;
-  std::string cls = is_numeric(v) ? (negative ? " class=\"num neg\"" : " class=\"num\"") : "";
+  std::string cls = is_numeric(v) ? (negative ? " class=\"num neg\"" : " class=\"num\"")
+                    : v.unit == Unit::text && is_date(v.text) ? " class=\"date\""
+                                                              : "";
   if (label) return fmt::format("<th scope=\"row\"{}>{}</th>", cls, escape(display(v)));
   return fmt::format("<td{}>{}</td>", cls, escape(display(v)));
 }
@@ -656,7 +665,7 @@ std::string table_html(const ReportTable& t, const std::string& fallback_caption
 constexpr const char* kStyle = R"(
 body { font-family: Arial, "Helvetica Neue", Helvetica, "Liberation Sans", sans-serif;
   font-size: 16px; line-height: 1.45; color: #1b1b1b; background: #fff;
-  max-width: 62rem; margin: 0 auto; padding: 1.5rem; }
+  max-width: 78rem; margin: 0 auto; padding: 1.5rem; }
 h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 1.25rem; }
 h2 { font-size: 1.35rem; margin: 2.25rem 0 .75rem; padding-bottom: .25rem;
   border-bottom: 2px solid #1b1b1b; }
@@ -672,7 +681,14 @@ th, td { padding: .3rem .6rem; border-bottom: 1px solid #c8c8c8; text-align: lef
 thead th { border-bottom: 2px solid #1b1b1b; vertical-align: bottom; }
 tbody th { font-weight: normal; }
 tbody tr:nth-child(even) { background: #f3f5f7; }
-.num { text-align: right; white-space: nowrap; }
+.num, .date { white-space: nowrap; }
+.num { text-align: right; }
+.table-wrap table.wide tbody th, .table-wrap table.wide thead th:first-child {
+  position: sticky; left: 0; background: #fff; }
+.table-wrap table.wide td:last-child, .table-wrap table.wide thead th:last-child {
+  position: sticky; right: 0; background: #fff; box-shadow: -1px 0 0 #c8c8c8; }
+.table-wrap table.wide tbody tr:nth-child(even) th,
+.table-wrap table.wide tbody tr:nth-child(even) td:last-child { background: #f3f5f7; }
 .neg { color: #a4000f; }
 tr.total th, tr.total td { font-weight: bold; border-top: 2px solid #1b1b1b; }
 table.wide { font-size: .8rem; }
@@ -684,7 +700,10 @@ table.wide tbody th { min-width: 13rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { font-size: 10pt; max-width: none; margin: 0; padding: 0; }
   h1 { font-size: 17pt; }
-  h2 { font-size: 13pt; margin-top: 16pt; break-after: avoid; page-break-after: avoid; }
+  h2 { font-size: 13pt; margin-top: 16pt; }
+  /* A heading, and the paragraphs under it, stay with what follows them. */
+  .opening { break-inside: avoid; page-break-inside: avoid; }
+  h2, h2 ~ p, caption { break-after: avoid; page-break-after: avoid; }
   p { max-width: none; }
   figure.chart, .table-wrap, table { break-inside: avoid; page-break-inside: avoid; }
   figure.chart svg { max-width: 100%; }
@@ -699,14 +718,20 @@ table.wide tbody th { min-width: 13rem; }
 }
 )";
 
+// A section: its heading and paragraphs are printed on one page with the
+// chart or table that follows them (div.opening), never left at a page's foot.
 std::string section_html(const Section& s, std::size_t index) {
-  std::string out = "<section>\n<h2>" + escape(s.title) + "</h2>\n";
+  std::vector<std::string> blocks;
+  for (std::size_t c = 0; c < s.charts.size(); ++c)
+    blocks.push_back(chart_html(s.charts[c], fmt::format("chart-{}-{}", index + 1, c + 1)));
+  for (const ReportTable& t : s.tables)
+    blocks.push_back(table_html(t, s.title));
+  std::string out = "<section>\n<div class=\"opening\">\n<h2>" + escape(s.title) + "</h2>\n";
   for (const std::string& p : s.paragraphs)
     out += "<p>" + escape(p) + "</p>\n";
-  for (std::size_t c = 0; c < s.charts.size(); ++c)
-    out += chart_html(s.charts[c], fmt::format("chart-{}-{}", index + 1, c + 1));
-  for (const ReportTable& t : s.tables)
-    out += table_html(t, s.title);
+  for (std::size_t b = 0; b < blocks.size(); ++b)
+    out += blocks[b] + (b == 0 ? "</div>\n" : "");
+  if (blocks.empty()) out += "</div>\n";
   return out + "</section>\n";
 }
 

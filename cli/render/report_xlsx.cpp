@@ -271,6 +271,7 @@ struct Sheet {
   lxw_col_t data_col = 0;     // where chart data blocks go
   lxw_row_t row = 0;          // the next free row
   bool frozen = false;
+  std::vector<lxw_row_t> chart_rows{};  // where each chart starts: a page break above it
 };
 
 std::string where(const Sheet& s, lxw_row_t row, lxw_col_t col) {
@@ -614,6 +615,7 @@ void write_chart(Sheet& s, const Chart& c) {
   lxw_chart* chart = make_chart(s, c, b);
   if (chart == nullptr) return fail(s.book, "cannot add a chart: out of memory");
   insert_chart(s, chart, c, top);
+  if (top > 0) s.chart_rows.push_back(top);
   s.row = std::max<lxw_row_t>(top + kChartHeight / kRowPixels + 2, b.end + 1);
 }
 
@@ -659,6 +661,22 @@ void set_widths(Sheet& s) {
             fmt::format("sheet '{}', column widths", s.name));
 }
 
+// Printing: A4 landscape, every sheet scaled to one page wide, the print
+// area the tables and charts (not the charts' data blocks beside them), and
+// each chart on a page of its own start, so that none is split.
+void set_printing(Sheet& s) {
+  worksheet_fit_to_pages(s.ws, 1, 0);
+  lxw_col_t last = s.data_col > 0 ? static_cast<lxw_col_t>(s.data_col - 2) : 0;
+  if (s.row > 0)
+    check(s.book, worksheet_print_area(s.ws, 0, 0, s.row - 1, last),
+          fmt::format("sheet '{}', print area", s.name));
+  if (s.chart_rows.empty()) return;
+  std::vector<lxw_row_t> breaks = s.chart_rows;
+  breaks.push_back(0);  // the list's end
+  check(s.book, worksheet_set_h_pagebreaks(s.ws, breaks.data()),
+        fmt::format("sheet '{}', page breaks", s.name));
+}
+
 // A sheet and its sections; `title` (the report's, on the first sheet only)
 // goes above them.
 void write_sheet(Book& b, const SheetPlan& plan, const std::string& title) {
@@ -675,6 +693,7 @@ void write_sheet(Book& b, const SheetPlan& plan, const std::string& title) {
   for (const Section* section : plan.sections)
     write_section(s, *section);
   set_widths(s);
+  set_printing(s);
 }
 
 void set_properties(Book& b, const Report& r, std::time_t created) {
