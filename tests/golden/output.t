@@ -67,6 +67,11 @@ $ d=$(mktemp -d) && echo old > $d/out.md && chmod 640 $d/out.md && envelope run 
 ###
 >= 0
 
+# As root, a replaced file keeps its owner too (here: nobody's file, written by root).
+$ d=$(mktemp -d) && echo old > $d/theirs.csv && chown nobody $d/theirs.csv && envelope run examples/coventry-2019.yaml --format csv -o $d/theirs.csv && stat -c %U $d/theirs.csv; rm -rf $d
+nobody
+>= 0
+
 # Two outputs of one command naming the same file are refused before anything
 # runs, through a link too, and nothing is written.
 $ rm -f /tmp/envelope-golden-same.csv && envelope montecarlo examples/coventry-2019.yaml -n 100 -o /tmp/envelope-golden-same.csv --draws-out /tmp/envelope-golden-same.csv; ls /tmp/envelope-golden-same.csv 2>&1 | sed 's/.*No such.*/absent/'

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Every example's outputs, in every format, opened by a reader that is not
+envelope's own: run's CSV by Python's csv module (every row as wide as its
+header), JSON by json (amounts as decimals), Markdown by pandoc (every table
+row as wide as its header); the report's Markdown by pandoc, HTML by
+Python's HTML parser (every element closed, in order), XLSX part by part as XML and by
+openpyxl. Last line `examples: P passed, F failed`.
+
+    examples_readers_check.py ENVELOPE EXAMPLES_DIR
+"""
+import csv
+import decimal
+import glob
+import html.parser
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+
+import openpyxl
+
+binary, folder = sys.argv[1:3]
+passed = failed = 0
+
+
+def expect(ok, what):
+    global passed, failed
+    passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
+    if not ok:
+        print(f"FAIL {what}")
+
+
+def out(*cmd, **kw):
+    return subprocess.run(list(cmd), capture_output=True, text=True, check=True, **kw).stdout
+
+
+def markdown_tables_ok(md):
+    """pandoc reads it: each table's rows as wide as its header."""
+    html_text = out("pandoc", "-f", "gfm", "-t", "html", input=md)
+
+    class Rows(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tables = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "table":
+                self.tables.append([])
+            elif tag == "tr":
+                self.tables[-1].append(0)
+            elif tag in ("td", "th"):
+                self.tables[-1][-1] += 1
+
+    rows = Rows()
+    rows.feed(html_text)
+    return bool(rows.tables) and all(len(set(t)) == 1 for t in rows.tables)
+
+
+class Nesting(html.parser.HTMLParser):
+    """Python's HTML parser: every element opened is closed, in order (void
+    elements and those HTML lets close themselves aside)."""
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr", "path", "rect", "line", "circle", "polyline", "polygon", "stop"}
+    SELF_CLOSING = {"p", "li", "tr", "td", "th", "thead", "tbody", "option"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.errors = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        while self.stack and self.stack[-1] != tag and self.stack[-1] in self.SELF_CLOSING:
+            self.stack.pop()
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+        else:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+
+
+work = tempfile.mkdtemp()
+try:
+    examples = sorted(glob.glob(os.path.join(folder, "*.yaml")) + glob.glob(os.path.join(folder, "*.csv")))
+    for example in examples:
+        name = os.path.basename(example)
+        for table in out(binary, "run", example, "--format", "csv").strip().split("\n\n"):
+            rows = list(csv.reader(io.StringIO(table)))
+            expect(rows and all(len(r) == len(rows[0]) for r in rows), f"{name}: run CSV rows")
+        data = json.loads(out(binary, "run", example, "--format", "json"), parse_float=decimal.Decimal)
+        expect("periods" in data and "metrics" in data, f"{name}: run JSON")
+        expect(markdown_tables_ok(out(binary, "run", example, "--format", "md")), f"{name}: run Markdown")
+        expect(markdown_tables_ok(out(binary, "report", example)), f"{name}: report Markdown")
+        page = os.path.join(work, name + ".html")
+        subprocess.run([binary, "report", example, "-o", page], check=True)
+        nesting = Nesting()
+        nesting.feed(open(page, encoding="utf-8").read())
+        nesting.close()
+        expect(not nesting.errors and not nesting.stack,
+               f"{name}: HTML elements nest and close: {nesting.errors[:3]} open {nesting.stack[-3:]}")
+        book = os.path.join(work, name + ".xlsx")
+        subprocess.run([binary, "report", example, "-o", book], check=True)
+        with zipfile.ZipFile(book) as z:
+            for part in z.namelist():
+                if part.endswith((".xml", ".rels")):
+                    try:
+                        ET.fromstring(z.read(part))
+                    except ET.ParseError as e:
+                        expect(False, f"{name}: XLSX {part}: {e}")
+        expect(len(openpyxl.load_workbook(book).sheetnames) >= 3, f"{name}: openpyxl opens the XLSX")
+finally:
+    shutil.rmtree(work)
+print(f"examples: {passed} passed, {failed} failed")
+sys.exit(1 if failed or not passed else 0)
