@@ -241,9 +241,15 @@ int main(int argc, char** argv) {
       "envelope and the funding that pays for them."};
   app.set_version_flag("--version", "envelope " ENVELOPE_VERSION);
   app.require_subcommand(1);
+  bool strict = false;
+  app.add_flag("--strict", strict,
+               "Warnings are errors (exit 2): a contract wholly outside the horizon, a by_year "
+               "year outside it, a stream committed beyond its funding");
   Action action;
   for (auto add : kCommands)
     add(app, action);
+  for (CLI::App* sub : app.get_subcommands({}))
+    sub->fallthrough();  // --strict after the command's name too
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands({}))
@@ -264,6 +270,7 @@ int main(int argc, char** argv) {
     std::cerr << "envelope: " << e.what() << "\nRun with --help for more information.\n";
     return kExitBadInput;
   }
+  set_strict(strict);
   try {
     int status = action();
     return flush_standard_output() ? status : kExitBadInput;

@@ -28,6 +28,11 @@ void fail_usage(const std::string& message) {
 
 namespace {
 
+bool& strict() {
+  static bool on = false;
+  return on;
+}
+
 // Every file this run has read: no output may replace one of them.
 std::vector<std::string>& files_read() {
   static std::vector<std::string> files;
@@ -35,6 +40,10 @@ std::vector<std::string>& files_read() {
 }
 
 }  // namespace
+
+void set_strict(bool on) {
+  strict() = on;
+}
 
 namespace {
 
@@ -109,6 +118,13 @@ Loaded load_scenario(const std::string& path, const std::vector<std::string>& se
       std::cerr << scenarios::to_string(d) << "\n";
     throw Exit(kExitBadInput);
   }
+  for (const auto& d : result.warnings.items())
+    std::cerr << scenarios::to_string(d) << "\n";
+  if (strict() && !result.warnings.empty())
+    fail_usage(
+        fmt::format("{}: {} under --strict: fix {}, or run without --strict", input.source,
+                    result.warnings.size() == 1 ? "a warning is an error" : "warnings are errors",
+                    result.warnings.size() == 1 ? "it" : "them"));
   return Loaded{std::move(*result.tree), std::move(*result.scenario), std::move(result.analyses),
                 input.source, std::move(files)};
 }

@@ -44,8 +44,12 @@ struct Loaded {
   std::vector<Input> files;  // every file read: the scenario, then the tables it includes
 };
 // Reads, overrides and compiles; on any error prints every diagnostic to
-// standard error and throws Exit(2).
+// standard error and throws Exit(2). Warnings (SPEC 5) are printed to
+// standard error too and change nothing, unless --strict made them errors:
+// then Exit(2) after them.
 Loaded load_scenario(const std::string& path, const std::vector<std::string>& sets);
+// --strict: warnings are errors.
+void set_strict(bool strict);
 
 enum class Format { table, csv, markdown, json };
 // The format asked for: --format when given, else the name that

@@ -1,4 +1,5 @@
 #include "scenarios/scenario_reader.h"
+#include "scenarios/warnings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -712,7 +713,10 @@ ReadResult read_scenario(std::string_view text, std::string_view source_name,
   out.analyses = read_analyses(*out.tree, out.errors);
   if (scenario && out.errors.empty())
     check_analyses(out.analyses, *out.tree, *scenario, out.errors);
-  if (out.errors.empty()) out.scenario = std::move(scenario);
+  if (out.errors.empty()) {
+    out.warnings = scenario_warnings(*out.tree, *scenario);
+    out.scenario = std::move(scenario);
+  }
   return out;
 }
 

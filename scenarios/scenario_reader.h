@@ -37,6 +37,7 @@ struct ReadResult {
   std::optional<model::Scenario> scenario;  // present iff errors is empty
   Analyses analyses;                        // variants, sensitivity and checks
   Diagnostics errors;
+  Diagnostics warnings;  // with a scenario: what it reads as, but is likely a mistake (SPEC 5)
 };
 
 // Reads an included file: its text, or nullopt with `error` set ("No such file or directory").

@@ -1,0 +1,18 @@
+// Warnings (SPEC 5): input that is almost surely a mistake but has a
+// reading, found in a scenario that compiled. Each is located, its message
+// starting "warning: ", so that it prints as
+// `file:line:col: path: warning: message`.
+#pragma once
+
+#include "model/scenario.h"
+#include "scenarios/diagnostic.h"
+#include "scenarios/node.h"
+
+namespace scenarios {
+
+// A contract wholly outside the horizon (it costs nothing in any period), a
+// by_year year outside the horizon (never used), and a funding stream
+// committed beyond its funding in some financial year.
+Diagnostics scenario_warnings(const Node& tree, const model::Scenario& s);
+
+}  // namespace scenarios
