@@ -180,9 +180,10 @@ void add_montecarlo(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("montecarlo",
                                  "Draw the sensitivity parameters: how likely a shortfall is");
   cmd->add_option("file", o->file, "Scenario file (- for standard input)")->required();
-  cmd->add_option("-n,--draws", o->draws,
-                  "Draws (default: sensitivity.montecarlo.draws, else 10000)");
-  cmd->add_option("--seed", o->seed, "Seed (default: sensitivity.montecarlo.seed, else 1)");
+  cmd->add_option("-n,--draws", o->draws_text,
+                  "Draws, 1 to 100,000,000 (default: sensitivity.montecarlo.draws, else 10000)");
+  cmd->add_option("--seed", o->seed_text,
+                  "Seed, 0 or more (default: sensitivity.montecarlo.seed, else 1)");
   cmd->add_option("--threads", o->threads, "Threads (default: every core; output is the same)");
   cmd->add_option("--metric", o->metrics,
                   "Metrics (repeatable; default cost, headroom, gap, "

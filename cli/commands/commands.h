@@ -84,13 +84,14 @@ int run_check(const CheckOptions& o);
 
 struct MonteCarloOptions : OutputOptions {
   std::string file;
-  long long draws = 0;               // default sensitivity.montecarlo.draws, else 10000
-  long long seed = -1;               // default sensitivity.montecarlo.seed, else 1
-  int threads = 0;                   // default: the machine's cores
-  std::vector<std::string> metrics;  // default cost, headroom, gap, min_headroom, min_gap, npv
-  std::string draws_out;             // CSV of every draw's parameters and metrics
-  std::string by;                    // a fan of the first metric's percentiles per period
-  bool quiet = false;                // no progress bar
+  long long draws = 0;                // default sensitivity.montecarlo.draws, else 10000
+  long long seed = -1;                // default sensitivity.montecarlo.seed, else 1
+  std::string draws_text, seed_text;  // -n and --seed as typed: when given, they win
+  int threads = 0;                    // default: the machine's cores
+  std::vector<std::string> metrics;   // default cost, headroom, gap, min_headroom, min_gap, npv
+  std::string draws_out;              // CSV of every draw's parameters and metrics
+  std::string by;                     // a fan of the first metric's percentiles per period
+  bool quiet = false;                 // no progress bar
 };
 int run_montecarlo(const MonteCarloOptions& o);
 

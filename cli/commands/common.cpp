@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <cmath>
 #include <iostream>
 
 #include "scenarios/numbers.h"
@@ -49,6 +51,34 @@ double parse_number_arg(const std::string& text, const std::string& option) {
   auto v = scenarios::parse_rate(text);
   if (!v) fail_usage(fmt::format("{} {}: expected a number", option, text));
   return *v;
+}
+
+long long parse_whole_arg(const std::string& text, const std::string& option,
+                          const std::string& what, long long low, long long high) {
+  auto grouped = [](long long n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && digits[i - 1] != '-' && (digits.size() - i) % 3 == 0) out += ',';
+      out += digits[i];
+    }
+    return out;
+  };
+  // Digits (with thousands commas) exactly; else a number such as 2e4 that is whole.
+  std::string digits;
+  for (char c : text)
+    if (c != ',') digits += c;
+  long long v = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  bool ok = ec == std::errc() && end == digits.data() + digits.size() && !digits.empty();
+  if (!ok && ec != std::errc::result_out_of_range) {
+    auto x = scenarios::parse_number(text);
+    ok = x && std::floor(*x) == *x && std::fabs(*x) < 9e18;
+    if (ok) v = static_cast<long long>(*x);
+  }
+  if (!ok || v < low || v > high)
+    fail_usage(fmt::format("{} {}: expected {} from {} to {}", option, text, what, grouped(low),
+                           grouped(high)));
+  return v;
 }
 
 model::MetricQuery parse_metric_arg(const std::string& name, const model::Scenario& s) {

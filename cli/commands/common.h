@@ -27,6 +27,12 @@ std::string number_text(double x);
 // A number as the command line gives it: 0.02, 2%, -500000, £1,300,000.
 double parse_number_arg(const std::string& text, const std::string& option);
 model::MetricQuery parse_metric_arg(const std::string& name, const model::Scenario& s);
+// A whole number as the command line gives it, from `low` to `high`: 20000,
+// 20,000 or 2e4 (exactly whole). Anything else is a usage error naming the
+// option, the range and what was typed ("-n 0: expected a whole number of
+// draws from 1 to 100,000,000").
+long long parse_whole_arg(const std::string& text, const std::string& option,
+                          const std::string& what, long long low, long long high);
 
 // The scenario compiled so that `paths` can vary; errors printed, exit 2.
 scenarios::CompiledScenario compile_parameters(const Loaded& loaded,

@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <span>
 #include <thread>
@@ -373,6 +374,11 @@ MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) 
   if (sens.parameters.empty()) fail_usage("no sensitivity.parameters to draw");
   long long draws = o.draws > 0 ? o.draws : sens.draws.value_or(10000);
   long long seed = o.seed >= 0 ? o.seed : sens.seed.value_or(1);
+  if (!o.draws_text.empty())
+    draws = parse_whole_arg(o.draws_text, "-n", "a whole number of draws", 1, scenarios::kMaxDraws);
+  if (!o.seed_text.empty())
+    seed = parse_whole_arg(o.seed_text, "--seed", "a seed, a whole number,", 0,
+                           std::numeric_limits<long long>::max());
   if (draws > scenarios::kMaxDraws) fail_usage("at most 100,000,000 draws (the limit)");
   std::vector<std::string> paths;
   std::vector<model::Distribution> distributions;

@@ -21,7 +21,7 @@ envelope: <stdin>: larger than 16 MiB (16777217 bytes): the limit for a scenario
 # Monte Carlo draws from the command line.
 $ envelope montecarlo examples/coventry-2019.yaml -n 100000001
 >2
-envelope: at most 100,000,000 draws (the limit)
+envelope: -n 100000001: expected a whole number of draws from 1 to 100,000,000
 >= 2
 
 # A what-if is projected over the base scenario's horizon (SPEC 4), so an

@@ -98,3 +98,30 @@ headroom,-0.01,-0.01
 $ envelope montecarlo examples/coventry-2019.yaml -n 20001 --format csv --quiet | head -7 > /tmp/envelope-golden-mc.csv && envelope montecarlo examples/coventry-2019.yaml -n 20001 --format json --quiet | python3 -c "import csv, json, sys; j = json.load(sys.stdin)['metrics']; rows = list(csv.DictReader(open('/tmp/envelope-golden-mc.csv'))); bad = [(r['metric'], k) for r in rows for k in r if k not in ('metric', 'P(< 0)') and f\"{j[r['metric']][k]:.2f}\" != r[k]]; print(len(rows) * 12 - len(bad), 'agree', bad)"
 72 agree []
 >= 0
+
+# Counts and seeds from the command line are checked, never silently changed:
+# -n 0 used to run 10,000 draws, --seed -5 seed 1, and a seed past 2^63 was
+# clamped. A count may be written 20,000 or 2e4.
+$ envelope montecarlo examples/coventry-2019.yaml -n 0
+>2
+envelope: -n 0: expected a whole number of draws from 1 to 100,000,000
+>= 2
+
+$ envelope montecarlo examples/coventry-2019.yaml --seed -5
+>2
+envelope: --seed -5: expected a seed, a whole number, from 0 to 9,223,372,036,854,775,807
+>= 2
+
+$ envelope montecarlo examples/coventry-2019.yaml --seed 9223372036854775808
+>2
+envelope: --seed 9223372036854775808: expected a seed, a whole number, from 0 to 9,223,372,036,854,775,807
+>= 2
+
+$ envelope montecarlo examples/coventry-2019.yaml -n 1e5.5
+>2
+envelope: -n 1e5.5: expected a whole number of draws from 1 to 100,000,000
+>= 2
+
+$ a=$(envelope montecarlo examples/coventry-2019.yaml -n 2e4 --quiet --format json); b=$(envelope montecarlo examples/coventry-2019.yaml -n 20,000 --quiet --format json); c=$(envelope montecarlo examples/coventry-2019.yaml -n 20000 --quiet --format json); [ "$a" = "$c" ] && [ "$b" = "$c" ] && echo same
+same
+>= 0
