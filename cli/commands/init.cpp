@@ -1,9 +1,12 @@
 #include <fmt/format.h>
 
+#include <cctype>
 #include <filesystem>
 
 #include "cli/commands/commands.h"
 #include "cli/io.h"
+#include "scenarios/scenario_reader.h"
+#include "scenarios/writer.h"
 
 namespace cli {
 
@@ -30,7 +33,7 @@ envelope:
 funding:
   core:
     name: Council core funding
-    annual: 300000
+    annual: 350000
   grant:
     name: Public Health grant
     annual: 200000
@@ -52,13 +55,50 @@ contracts:
     name: Community outreach
     annual: 180000 * (1 - 0.05)   # expressions are allowed wherever a number is
     funded_by: {core: 1}
+
+variants:                    # what-ifs side by side: envelope compare THIS_FILE
+  no_extensions: {defaults.exercise: 0}
+  uplift_3pc: {assumptions.uplift: 0.03}
+  grant_cut: {funding.grant.change: -0.05}
+
+sensitivity:                 # envelope tornado, solve and montecarlo THIS_FILE
+  metric: headroom           # what tornado and solve look at by default
+  parameters:
+    assumptions.uplift: {low: 0, high: 0.04, dist: triangular, mode: 0.02}
+    funding.grant.change: {low: -0.05, high: 0, dist: uniform}
+    defaults.exercise: {low: 0, high: 2, dist: discrete, values: [0, 1, 2], weights: [0.2, 0.3, 0.5]}
+  correlation:               # rank correlation between drawn parameters
+    - [assumptions.uplift, funding.grant.change, -0.3]
+  montecarlo: {draws: 10000, seed: 1}
+
+checks:                      # envelope check THIS_FILE: exit 1 when one fails, for CI
+  - {name: Fits the envelope every year, metric: min_headroom, min: 0}
+  - {name: Five-year cost within budget, metric: cost, max: 2500000}
+  - {name: Core funding covers its share, metric: balance.core, min: 0}
 )";
 }
+
+namespace {
+
+bool is_csv(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".csv";
+}
+
+// The starter as `path,value` rows, for a FILE.csv.
+std::string starter_csv() {
+  scenarios::TreeResult tree = scenarios::read_tree(starter_scenario(), "starter.yaml");
+  return scenarios::write_path_value_csv(*tree.root);
+}
+
+}  // namespace
 
 int run_init(const InitOptions& o) {
   if (!o.file.empty() && o.file != "-" && std::filesystem::exists(o.file) && !o.force)
     fail_usage(fmt::format("{}: already exists (use --force to overwrite)", o.file));
-  write_output(o.file, starter_scenario());
+  write_output(o.file, is_csv(o.file) ? starter_csv() : std::string(starter_scenario()));
   return kExitOk;
 }
 
