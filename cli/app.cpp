@@ -246,11 +246,15 @@ int main(int argc, char** argv) {
   app.add_flag("--strict", strict,
                "Warnings are errors (exit 2): a contract wholly outside the horizon, a by_year "
                "year outside it, a stream committed beyond its funding");
+  std::string include_root;
+  app.add_option("--include-root", include_root,
+                 "A folder that included CSV tables may be under, besides the current "
+                 "directory and the scenario's folder");
   Action action;
   for (auto add : kCommands)
     add(app, action);
   for (CLI::App* sub : app.get_subcommands({}))
-    sub->fallthrough();  // --strict after the command's name too
+    sub->fallthrough();  // --strict and --include-root after the command's name too
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands({}))
@@ -272,6 +276,7 @@ int main(int argc, char** argv) {
     return kExitBadInput;
   }
   set_strict(strict);
+  set_include_root(include_root);
   try {
     int status = action();
     return flush_standard_output() ? status : kExitBadInput;

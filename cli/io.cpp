@@ -83,6 +83,49 @@ Input read_input(const std::string& path) {
   return {std::move(*text), path};
 }
 
+namespace {
+
+std::string& include_root() {
+  static std::string root;
+  return root;
+}
+
+// Whether `inner` (canonical) is `outer` (canonical) or below it.
+bool is_within(const std::filesystem::path& inner, const std::filesystem::path& outer) {
+  auto i = inner.begin(), o = outer.begin();
+  for (; o != outer.end(); ++i, ++o)
+    if (i == inner.end() || *i != *o) return false;
+  return true;
+}
+
+}  // namespace
+
+void set_include_root(const std::string& dir) {
+  include_root() = dir;
+}
+
+std::optional<std::string> include_refusal(const std::string& path, const std::string& scenario) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path real = fs::canonical(path, ec);
+  if (ec) return std::nullopt;  // missing: reading it says so
+  std::vector<fs::path> roots = {fs::current_path(ec)};
+  if (scenario != "<stdin>") roots.push_back(fs::absolute(scenario, ec).parent_path());
+  if (!include_root().empty()) roots.push_back(include_root());
+  bool inside = false;
+  for (const fs::path& root : roots) {
+    fs::path r = fs::canonical(root, ec);
+    inside = inside || (!ec && is_within(real, r));
+  }
+  if (!inside)
+    return "it resolves outside the current directory and the scenario's folder; an included "
+           "table must be inside one of them, or under a folder named by --include-root DIR";
+  if (fs::is_directory(real, ec)) return "Is a directory";
+  if (!fs::is_regular_file(real, ec))
+    return "not a regular file (a pipe, a device or a socket): an included table must be a file";
+  return std::nullopt;
+}
+
 std::optional<std::string> read_included_file(const std::string& path, std::string& error) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
@@ -107,7 +150,11 @@ std::optional<std::string> read_included_file(const std::string& path, std::stri
 Loaded load_scenario(const std::string& path, const std::vector<std::string>& sets) {
   Input input = read_input(path);
   std::vector<Input> files = {input};
-  auto record = [&files](const std::string& included, std::string& error) {
+  auto record = [&files, &input](const std::string& included, std::string& error) {
+    if (auto refused = include_refusal(included, input.source)) {
+      error = *refused;  // its content is never read, so never quoted
+      return std::optional<std::string>();
+    }
     auto text = read_included_file(included, error);
     if (text) files.push_back({*text, included});
     return text;

@@ -35,6 +35,14 @@ Input read_input(const std::string& path);
 
 // Reads a file that a scenario includes (scenarios::FileReader).
 std::optional<std::string> read_included_file(const std::string& path, std::string& error);
+// Why a table `path` that the scenario `scenario` ("<stdin>" for standard
+// input) includes may not be read (SPEC 2.2), or nullopt: it must resolve,
+// symbolic links followed, inside the current directory, the scenario's
+// folder or the --include-root folder, and be a regular file. Nothing of
+// the file is read to decide.
+std::optional<std::string> include_refusal(const std::string& path, const std::string& scenario);
+// --include-root DIR: one more folder an included table may be under.
+void set_include_root(const std::string& dir);
 
 struct Loaded {
   scenarios::Node tree;

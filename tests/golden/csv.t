@@ -106,3 +106,20 @@ $ envelope convert tests/golden/data/yaml-names.yaml --to yaml | /usr/bin/python
 $ envelope convert tests/golden/data/yaml-names.yaml --to yaml -o /tmp/envelope-golden-names.yaml && envelope run /tmp/envelope-golden-names.yaml --format json | cmp - <(envelope run tests/golden/data/yaml-names.yaml --format json) && echo same
 same
 >= 0
+
+# Includes stay inside (SPEC 2.2): a table that resolves, through a symbolic
+# link, outside the current directory and the scenario's folder is refused
+# without a word of its content (here a "secret" the link points at), unless
+# --include-root names its folder; a named pipe is refused, never read (it
+# used to hang validate).
+$ d=$(mktemp -d) && mkdir $d/proj $d/secret && printf 'SECRET_TOKEN=abc123\n' > $d/secret/s.csv && printf 'scenario: {name: T, start: 2024-04-01}\nenvelope: {annual: 1}\ncontracts: x.csv\n' > $d/proj/s.yaml && ln -s ../secret/s.csv $d/proj/x.csv && cd $d/proj && envelope validate s.yaml 2>&1 | grep -c SECRET; envelope validate s.yaml 2>&1 | sed 's/(tried .*)/(tried ...)/'; envelope --include-root ../secret validate s.yaml 2>&1 | grep -c SECRET; cd / && rm -rf $d
+0
+s.yaml:3:12: contracts: cannot read 'x.csv' (tried ...): it resolves outside the current directory and the scenario's folder; an included table must be inside one of them, or under a folder named by --include-root DIR
+1
+>= 0
+
+$ d=$(mktemp -d) && printf 'scenario: {name: T, start: 2024-04-01}\nenvelope: {annual: 1}\ncontracts: x.csv\n' > $d/s.yaml && mkfifo $d/x.csv && cd $d && timeout 10 envelope validate s.yaml; echo "exit $?"; cd / && rm -rf $d
+exit 2
+>2
+s.yaml:3:12: contracts: cannot read 'x.csv' (tried x.csv): not a regular file (a pipe, a device or a socket): an included table must be a file
+>= 0
