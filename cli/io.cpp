@@ -182,7 +182,12 @@ std::string format_name(const std::string& format, const std::string& output,
                         const std::string& advice) {
   bool to_file = !output.empty() && output != "-";
   if (to_file) refuse_overwriting_input(output, inputs);
-  if (!format.empty() || !to_file) return format;
+  if (!format.empty() || !to_file) {
+    std::string name = format;  // --format CSV as --format csv
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return name;
+  }
   std::string ext = std::filesystem::path(output).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

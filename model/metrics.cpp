@@ -134,6 +134,15 @@ std::variant<MetricQuery, std::string> parse_metric(std::string_view text, const
   if (is_whole_horizon_only(q.measure))
     return "metric '" + std::string(text.substr(0, at)) + "' has no value for one period";
   q.basis = basis_of_label(q.label, s.fiscal_year_start);
+  if (q.basis == Basis::month) {
+    int year = std::stoi(q.label.substr(0, 4)), month = std::stoi(q.label.substr(5));
+    if (month < 1 || month > 12) {
+      std::string fy = financial_year_label(year, s.fiscal_year_start);
+      bool meant_fy = s.fiscal_year_start != 1 && (year + 1) % 100 == month;
+      return "period '" + q.label + "' is not a month (2020-07)" +
+             (meant_fy ? "; the financial year is written " + fy : std::string());
+    }
+  }
   if (!q.basis)
     return "period '" + q.label +
            "' is not a financial year (2020/21), contract year (Y2), calendar year (2020) or "

@@ -1,5 +1,7 @@
 #include "scenarios/csv_scenario.h"
 
+#include <cctype>
+
 #include <algorithm>
 #include <map>
 
@@ -113,9 +115,19 @@ std::vector<std::string> split_scenario_path(std::string_view path) {
   return keys;
 }
 
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
 bool looks_like_path_value_csv(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  std::string first = trimmed(text.substr(0, text.find('\n')));
+  std::string first = lower(trimmed(text.substr(0, text.find('\n'))));
   return first == "path,value" || first.starts_with("path,value,");
 }
 
@@ -145,18 +157,31 @@ TreeResult parse_path_value_csv(std::string_view text, std::string_view source_n
   const CsvResult& csv = *read;
   auto source = std::make_shared<const std::string>(source_name);
   const CsvRow& header = csv.rows.front();
-  bool note = header.size() == 3 && trimmed(header[2].text) == "note";
-  if (header.size() < 2 || trimmed(header[0].text) != "path" ||
-      trimmed(header[1].text) != "value" || (header.size() > 2 && !note)) {
+  // Headers as a spreadsheet saves them: in any case (Path,Value), and with
+  // empty columns after them (path,value,,), which are ignored.
+  std::size_t width = header.size();
+  while (width > 2 && trimmed(header[width - 1].text).empty())
+    --width;
+  auto named = [&](std::size_t i, const char* name) {
+    return i < width && lower(trimmed(header[i].text)) == name;
+  };
+  bool note = width == 3 && named(2, "note");
+  if (width < 2 || !named(0, "path") || !named(1, "value") || (width > 2 && !note)) {
+    bool semicolons = header.front().text.find(';') != std::string::npos;
     out.errors.add(header.front().mark, "",
-                   "expected the header path,value (and optionally a note column)");
+                   semicolons ? "expected the header path,value: this file separates its "
+                                "columns with ';' (as Excel does in some countries); save it "
+                                "as CSV with commas"
+                              : "expected the header path,value (and optionally a note column)");
     return out;
   }
   Node root{Node::Kind::mapping, "", false, Mark{source, 1, 1}, {}, {}};
   bool rows_ok = true;
   for (std::size_t r = 1; r < csv.rows.size(); ++r) {
-    const CsvRow& row = csv.rows[r];
-    if (!check_width(row, 2, header.size(), out.errors)) {
+    CsvRow row = csv.rows[r];
+    while (row.size() > width && trimmed(row.back().text).empty())
+      row.pop_back();  // a trailing comma, or the empty columns of the header
+    if (!check_width(row, 2, width, out.errors)) {
       rows_ok = false;
       continue;
     }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <regex>
 
 #include "model/exact.h"
 #include "model/suggest.h"
@@ -117,6 +118,23 @@ std::optional<double> FieldReader::numeric(const Field& f, std::string_view what
   return expression(f, what);
 }
 
+// "520k", "£1.3m", "2bn": an amount in a spreadsheet's shorthand is refused
+// with the number to write (a k or an m is too easily a typo to guess at).
+bool FieldReader::refuse_shorthand(const Field& f) {
+  static const std::regex kShorthand("\\s*((?:£)?)([0-9][0-9,]*(\\.[0-9]+)?)\\s*(k|K|m|M|bn)\\s*");
+  std::smatch m;
+  const std::string& t = f.node->text;
+  if (!std::regex_match(t, m, kShorthand)) return false;
+  std::string unit = m[4];
+  std::string exponent = unit == "k" || unit == "K" ? "e3" : unit == "bn" ? "e9" : "e6";
+  auto pounds = parse_number(m[2].str() + exponent);
+  if (!pounds || !model::fits_in_pence(*pounds * 100)) return false;
+  std::string full = model::to_decimal_string(model::money_from_pounds(*pounds));
+  if (full.ends_with(".00")) full.resize(full.size() - 3);
+  error(f, "write the amount in full: " + t + " is " + full);
+  return true;
+}
+
 bool FieldReader::refuse_brackets(const Field& f) {
   auto inside = bracketed_number(f.node->text);
   if (!inside) return false;
@@ -138,7 +156,7 @@ std::optional<model::Money> FieldReader::money(const Field& f, Sign sign) {
   if (!expect_scalar(f, "an amount of money")) return std::nullopt;
   if (auto exact = parse_money(f.node->text)) {
     out = exact;
-  } else if (refuse_brackets(f)) {
+  } else if (refuse_brackets(f) || refuse_shorthand(f)) {
     return std::nullopt;
   } else if (auto v = expression(f, "an amount of money")) {
     if (!model::fits_in_pence(*v * 100.0)) {
@@ -160,6 +178,11 @@ std::optional<model::Money> FieldReader::money(const Field& f, Sign sign) {
 }
 
 std::optional<double> FieldReader::rate(const Field& f) {
+  const std::string& t = f.node->text;
+  if (f.node->is_scalar() && t.find(',') != std::string::npos && t.find('%') != std::string::npos) {
+    error(f, "a list of rates is written in brackets: [" + t + "]");
+    return std::nullopt;
+  }
   auto v = numeric(f, "a rate", [](std::string_view t) { return parse_rate(t); });
   if (v && *v <= -1) {
     error(f, "expected a rate above -1 (-100%), got " + f.node->text);

@@ -85,6 +85,8 @@ class FieldReader {
   bool expect_scalar(const Field& f, std::string_view what);
   // A number in accounting brackets, "(0.02)": refused with a located error.
   bool refuse_brackets(const Field& f);
+  // An amount in shorthand, "520k" or "£1.3m": refused with the number to write.
+  bool refuse_shorthand(const Field& f);
 
   Diagnostics& errors_;
   std::map<std::string, double> assumptions_;

@@ -202,6 +202,8 @@ void apply_override(Node& root, std::string_view assignment, Diagnostics& errors
     return;
   }
   std::string path(assignment.substr(0, equals));
+  while (!path.empty() && path.back() == ' ')
+    path.pop_back();  // "assumptions.uplift = 0.02", as a spreadsheet habit types it
   std::string_view value = assignment.substr(equals + 1);
   Mark value_mark = start;
   value_mark.column += static_cast<int>(equals) + 1;

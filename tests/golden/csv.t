@@ -123,3 +123,22 @@ exit 2
 >2
 s.yaml:3:12: contracts: cannot read 'x.csv' (tried x.csv): not a regular file (a pipe, a device or a socket): an included table must be a file
 >= 0
+
+# Spreadsheet habits read as meant: a Path,Value header in any case, empty
+# columns after it and trailing commas on rows (as Excel saves a sheet with
+# a stray column), spaces around = in --set, --format in capitals.
+$ printf 'Path,Value,,\nscenario.name,Habits,,\nscenario.start,2024-04-01,\nenvelope.annual,100\ncontracts.a.annual,50,,\ncontracts.a.term,1\n' > /tmp/envelope-golden-habits.csv && envelope eval /tmp/envelope-golden-habits.csv cost headroom
+50.00
+50.00
+>= 0
+
+$ envelope eval examples/coventry-2019.yaml cost --set "envelope.annual = 1400000" && envelope run examples/coventry-2019.yaml --format CSV | head -1 | cut -d, -f1-2
+12131595.00
+line,2019/20
+>= 0
+
+# A period written 2024-25 is not a month: the financial year is 2024/25.
+$ envelope eval examples/coventry-2019.yaml cost@2024-25
+>2
+envelope: period '2024-25' is not a month (2020-07); the financial year is written 2024/25
+>= 2
