@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "model/metrics.h"
+#include "model/montecarlo.h"
 #include "model/suggest.h"
 #include "scenarios/compiled_scenario.h"
 #include "scenarios/fields.h"
@@ -275,6 +277,95 @@ std::optional<Node> apply_variant(const Node& tree, const Variant& v, Diagnostic
   return out;
 }
 
+namespace {
+
+std::string shown(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.10g", v);
+  return text;
+}
+
+// What montecarlo and tornado would refuse about each parameter's range: a
+// whole number drawn (with a montecarlo block) from a continuous
+// distribution, and a low, high or
+// value the field does not allow (a rate of -100%, a negative amount, more
+// extensions than there are).
+void check_parameter_ranges(const Sensitivity& sens, const CompiledScenario& compiled,
+                            Diagnostics& errors) {
+  model::Scenario scratch = compiled.base();
+  for (std::size_t i = 0; i < sens.parameters.size(); ++i) {
+    const ParameterSpec& p = sens.parameters[i];
+    std::string path = "sensitivity.parameters." + p.path;
+    bool drawn = sens.draws || sens.seed;  // a tornado alone takes low and high as they are
+    if (drawn && compiled.is_whole(i) && p.dist != "discrete")
+      errors.add(p.mark, path,
+                 "a whole number (a term, an extension or an exercise) is drawn with dist: "
+                 "discrete and its values and weights, not '" +
+                     p.dist + "'");
+    std::vector<std::pair<std::string, double>> tried;
+    if (p.low) tried.push_back({"low", *p.low});
+    if (p.high) tried.push_back({"high", *p.high});
+    for (double v : p.values)
+      tried.push_back({"a value", v});
+    for (const auto& [what, v] : tried) {
+      std::vector<double> values = compiled.base_values();
+      values[i] = v;
+      auto refused = compiled.apply(values, scratch);
+      scratch = compiled.base();
+      if (refused)
+        errors.add(p.mark, path, what + " " + shown(v) + " is not allowed there: " + *refused);
+    }
+  }
+}
+
+// A correlation of a parameter with itself, a pair given twice with
+// different values, a correlation of -1 or 1, and correlations that cannot
+// hold together, each located at the correlation that makes it so.
+void check_correlations(const Sensitivity& sens, const std::vector<std::string>& paths,
+                        Diagnostics& errors) {
+  const std::string where = "sensitivity.correlation";
+  auto index = [&](const std::string& path) {
+    return static_cast<int>(std::find(paths.begin(), paths.end(), path) - paths.begin());
+  };
+  std::vector<model::RankCorrelation> kept;
+  bool ok = true;
+  for (std::size_t i = 0; i < sens.correlation.size(); ++i) {
+    const Correlation& c = sens.correlation[i];
+    if (c.a == c.b) {
+      errors.add(c.mark, where, "'" + c.a + "' is correlated with itself: name two parameters");
+      ok = false;
+      continue;
+    }
+    if (c.rho == 1 || c.rho == -1) {
+      errors.add(c.mark, where,
+                 "a correlation of " + shown(c.rho) +
+                     " makes one parameter a copy of the other: vary one of them, or give a "
+                     "correlation strictly between -1 and 1");
+      ok = false;
+      continue;
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      const Correlation& d = sens.correlation[j];
+      bool same_pair = (d.a == c.a && d.b == c.b) || (d.a == c.b && d.b == c.a);
+      if (same_pair && d.rho != c.rho) {
+        errors.add(c.mark, where,
+                   "the pair " + c.a + ", " + c.b + " is given twice, " + shown(d.rho) + " (line " +
+                       std::to_string(d.mark.line) + ") and " + shown(c.rho) + ": give it once");
+        ok = false;
+      }
+    }
+    kept.push_back({index(c.a), index(c.b), c.rho});
+    if (!ok) continue;
+    auto factor = model::copula_factor(paths.size(), kept, paths);
+    if (auto* error = std::get_if<std::string>(&factor)) {
+      errors.add(c.mark, where, *error + ": lower one of them, or drop one");
+      return;
+    }
+  }
+}
+
+}  // namespace
+
 std::pair<bool, bool> sets_horizon(const std::vector<std::string>& paths) {
   bool start = false, end = false;
   for (const std::string& p : paths) {
@@ -311,13 +402,19 @@ void check_analyses(const Analyses& a, const Node& tree, const model::Scenario& 
     paths.push_back(p.path);
     marks.push_back(p.mark);
   }
-  if (!paths.empty()) CompiledScenario::compile(tree, paths, errors, marks);
+  std::optional<CompiledScenario> compiled;
+  if (!paths.empty()) compiled = CompiledScenario::compile(tree, paths, errors, marks);
+  if (compiled) check_parameter_ranges(a.sensitivity, *compiled, errors);
+  bool named = true;
   for (const Correlation& c : a.sensitivity.correlation)
     for (const std::string& name : {c.a, c.b})
-      if (std::find(paths.begin(), paths.end(), name) == paths.end())
+      if (std::find(paths.begin(), paths.end(), name) == paths.end()) {
+        named = false;
         errors.add(c.mark, "sensitivity.correlation",
                    "'" + name + "' is not a parameter of sensitivity.parameters" +
                        model::did_you_mean(name, paths));
+      }
+  if (named) check_correlations(a.sensitivity, paths, errors);
   std::vector<std::string> names;
   for (const Variant& v : a.variants)
     names.push_back(v.name);

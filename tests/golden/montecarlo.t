@@ -27,7 +27,7 @@ True
 
 $ printf 'scenario: {name: S, start: 2024-04-01}\nenvelope: {annual: 1}\ncontracts: {x: {annual: 1, term: 1}}\nsensitivity:\n  parameters:\n    contracts.x.annual: {low: 1, high: 2}\n    envelope.annual: {low: 1, high: 2}\n    contracts.x.term: {low: 1, high: 2, dist: discrete, values: [1, 2]}\n  correlation:\n    - [contracts.x.annual, envelope.annual, 0.9]\n    - [envelope.annual, contracts.x.term, 0.9]\n    - [contracts.x.annual, contracts.x.term, -0.9]\n' | envelope montecarlo - -n 10
 >2
-envelope: sensitivity.correlation: the correlations are not consistent (the matrix is not positive definite) once envelope.annual and contracts.x.term (0.9) are added
+<stdin>:11:7: sensitivity.correlation: the correlations are not consistent (the matrix is not positive definite) once envelope.annual and contracts.x.term (0.9) are added: lower one of them, or drop one
 >= 2
 
 # A fan of cost per financial year: the first nine months are 1,010,966.25
