@@ -4,7 +4,8 @@
 Each ```console block of README.md holds commands (`$ envelope ...`, `$
 build/envelope ...`) each followed by the lines it prints (standard output
 and standard error together, as a terminal shows them). Every command runs
-through bash in the repository root, with `envelope` and `build/envelope`
+through bash in a folder that links the repository's examples, tests and
+docs, with `envelope` and `build/envelope`
 replaced by the binary under test and NO_COLOR set; its output must match
 exactly. A ```text block that follows a line naming a command in backticks
 and ending in "prints:" or "(the SPEC's worked example ...)" is not checked
@@ -15,8 +16,10 @@ Last line: `readme: P passed, F failed`.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 
 def blocks(text):
@@ -50,11 +53,16 @@ def main():
     binary, root = os.path.abspath(sys.argv[1]), sys.argv[2]
     readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
     env = dict(os.environ, NO_COLOR="1")
+    # Commands run in a folder of their own that links the repository's
+    # examples, tests and docs, so that what they write (checks.xml) stays there.
+    work = tempfile.mkdtemp()
+    for name in ("examples", "tests", "docs"):
+        os.symlink(os.path.join(os.path.abspath(root), name), os.path.join(work, name))
     passed = failed = 0
     for block in blocks(readme):
         for case in cases(block):
             cmd = re.sub(r"(?<![\w/.-])(build/)?envelope(?= )", binary, case["cmd"])
-            run = subprocess.run(["bash", "-c", cmd + " 2>&1"], cwd=root, env=env,
+            run = subprocess.run(["bash", "-c", cmd + " 2>&1"], cwd=work, env=env,
                                  capture_output=True, text=True, timeout=120)
             got = run.stdout.rstrip("\n").split("\n") if run.stdout else []
             want = case["out"]
@@ -67,6 +75,7 @@ def main():
             print(f"FAIL README.md:{case['line']}: $ {case['cmd']}")
             print("  --- README shows\n" + "\n".join("  " + l for l in want))
             print("  --- it prints\n" + "\n".join("  " + l for l in got))
+    shutil.rmtree(work)
     print(f"readme: {passed} passed, {failed} failed")
     sys.exit(1 if failed or not passed else 0)
 
