@@ -2,7 +2,8 @@
 """The appendix as it prints. The XLSX is converted to PDF by LibreOffice and
 the HTML printed to PDF by headless Chromium; poppler's pdftotext reads the
 pages back. Checked:
-  * XLSX: at most one page per sheet and one per chart (each sheet fits one
+  * XLSX: amounts in the Assumptions sheet in £ (they were General);
+    at most one page per sheet and one per chart (each sheet fits one
     page wide; the example's workbook used to print as 32 pages), and each
     chart starts a page of its own (a manual break above it), so none splits;
   * HTML: no page ends with a section's heading or the paragraphs under it
@@ -58,6 +59,12 @@ try:
     expect(len(xlsx_pages) <= len(wb.sheetnames) + charts,
            f"XLSX prints as {len(xlsx_pages)} pages, at most {len(wb.sheetnames)} sheets + "
            f"{charts} charts")
+    assumptions = wb["Assumptions"]
+    money = [c for row in assumptions.iter_rows() for c in row
+             if isinstance(c.value, (int, float)) and c.offset(0, -1).value in
+             ("envelope.annual", "funding.core.annual", "contracts.da_victims.annual")]
+    expect(len(money) == 3 and all("£" in c.number_format for c in money),
+           f"XLSX Assumptions: amounts in £ ({[c.number_format for c in money]})")
     for ws in wb:
         breaks = {b.id for b in ws.row_breaks.brk}
         for chart in ws._charts:
