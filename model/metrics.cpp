@@ -76,8 +76,15 @@ std::variant<int, std::string> find_id(std::string_view id, bool contract, const
   std::vector<std::string> ids;  // only to suggest a name
   for (std::size_t i = 0; i < count; ++i)
     ids.push_back(id_at(i));
-  return std::string(contract ? "unknown contract '" : "unknown funding stream '") +
-         std::string(id) + "'" + did_you_mean(id, ids);
+  std::string out = std::string(contract ? "unknown contract '" : "unknown funding stream '") +
+                    std::string(id) + "'";
+  std::string hint = did_you_mean(id, ids);
+  if (!hint.empty() || ids.empty() || ids.size() > 12) return out + hint;
+  std::string list;
+  for (const std::string& i : ids)
+    list += (list.empty() ? "" : ", ") + i;
+  return out + (contract ? "; the contracts are " : "; the streams are ") + list +
+         (contract ? " (a group's cost is cost.group.NAME)" : "");
 }
 
 std::variant<MetricQuery, std::string> parse_name(std::string_view name, const Scenario& s) {

@@ -28,6 +28,13 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
     std::size_t d = edit_distance(word, c);
     if (d < best_distance) best = &c, best_distance = d;
   }
+  // A word spelt out (minimum for min) or cut short (tol for tolerance): the
+  // longest candidate of at least three letters that one begins with.
+  if (!best)
+    for (const std::string& c : candidates)
+      if (c.size() >= 3 && word.size() >= 3 && c != word &&
+          (word.starts_with(c) || c.starts_with(word)) && (!best || c.size() > best->size()))
+        best = &c;
   return best ? " (did you mean '" + *best + "'?)" : "";
 }
 

@@ -35,6 +35,8 @@ std::vector<std::string> chosen_sections(const std::string& list) {
   while (start <= list.size()) {
     std::size_t comma = std::min(list.find(',', start), list.size());
     std::string name = list.substr(start, comma - start);
+    name.erase(0, name.find_first_not_of(' '));  // "summary, checks" as typed
+    name.erase(name.find_last_not_of(' ') + 1);
     if (std::find(kReportSections.begin(), kReportSections.end(), name) == kReportSections.end())
       fail_usage(fmt::format("--sections: unknown section '{}'{}; the sections are {}", name,
                              model::did_you_mean(name, kReportSections),
@@ -55,9 +57,10 @@ std::time_t creation_time(const std::optional<std::string>& date) {
   if (!date) return 315532800;
   int y = 0, m = 0, d = 0;
   char extra = 0;
-  if (std::sscanf(date->c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || date->size() != 10 ||
-      !model::is_valid({y, m, d}) || y < 1980)
+  if (std::sscanf(date->c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || date->size() != 10)
     fail_usage(fmt::format("--date {}: expected a date as YYYY-MM-DD, from 1980", *date));
+  if (!model::is_valid({y, m, d})) fail_usage(fmt::format("--date {}: no such date", *date));
+  if (y < 1980) fail_usage(fmt::format("--date {}: expected a date from 1980 on", *date));
   return static_cast<std::time_t>(model::days_from_epoch({y, m, d})) * 86400;
 }
 

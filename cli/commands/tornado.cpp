@@ -64,6 +64,12 @@ TornadoRun run_tornado_analysis(const Loaded& loaded, const TornadoOptions& o) {
   scenarios::CompiledScenario compiled = compile_parameters(loaded, paths, marks);
   std::optional<double> spread;
   if (!o.spread.empty()) spread = parse_number_arg(o.spread, "--spread");
+  if (spread && (*spread <= 0 || *spread >= 1))
+    fail_usage(fmt::format("--spread {}: expected a spread above 0 and below 100%{}", o.spread,
+                           *spread >= 1 && o.spread.find('%') == std::string::npos
+                               ? fmt::format(" ({} would be {}%: write {}% or {})", o.spread,
+                                             *spread * 100, o.spread, *spread / 100)
+                               : ""));
   std::vector<model::ParameterRange> ranges;
   for (std::size_t i = 0; i < params.size(); ++i) {
     double base = compiled.base_values()[i];

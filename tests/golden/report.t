@@ -79,7 +79,7 @@ envelope: unknown report format 'docx'; use md, html or xlsx
 
 $ envelope report examples/coventry-2019.yaml --date 2026-02-30
 >2
-envelope: --date 2026-02-30: expected a date as YYYY-MM-DD, from 1980
+envelope: --date 2026-02-30: no such date
 >= 2
 
 # -o naming the input is refused, and the input is untouched.

@@ -175,3 +175,20 @@ achieved,-1000.08
 $ envelope eval examples/coventry-2019.yaml headroom --set contracts.sva_counselling.annual=188916.11
 -999.99
 >= 0
+
+# A spread typed as a plain number above 1 (10 for 10%) says the fix.
+$ envelope tornado examples/declining-grant.yaml --spread 10 2>&1 | tail -1
+envelope: --spread 10: expected a spread above 0 and below 100% (10 would be 1000%: write 10% or 0.1)
+>= 0
+
+# An unknown contract in cost.ID lists the contracts, and says how a group's cost is written.
+$ envelope eval examples/coventry-2019.yaml cost.family
+>2
+envelope: unknown contract 'family'; the contracts are da_victims, da_accommodation, da_perpetrator, sva_counselling (a group's cost is cost.group.NAME)
+>= 2
+
+# --sections as typed, with spaces after the commas.
+$ envelope report examples/coventry-2019.yaml --sections "summary, checks" | grep '^## '
+## Summary
+## Checks
+>= 0
