@@ -58,15 +58,10 @@ std::string xml_characters(std::string_view text) {
 }
 
 std::string escape_markup(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (std::size_t n = not_xml_at(text, i)) {
-      out += kReplacement;
-      i += n - 1;
-      continue;
-    }
-    switch (text[i]) {
+  std::string safe = xml_characters(text), out;
+  out.reserve(safe.size());
+  for (char c : safe) {
+    switch (c) {
       case '&':
         out += "&amp;";
         break;
@@ -83,7 +78,7 @@ std::string escape_markup(std::string_view text) {
         out += "&#39;";
         break;
       default:
-        out += text[i];
+        out += c;
     }
   }
   return out;
