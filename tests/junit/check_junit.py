@@ -20,19 +20,11 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 import junitparser
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from readers import Checks  # noqa: E402
 
 binary, root = sys.argv[1], sys.argv[2]
-passed = failed = 0
-
-
-def expect(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {what}")
-
+expect = Checks()
 
 work = tempfile.mkdtemp()
 odd = os.path.join(work, "odd.names.yaml")
@@ -104,5 +96,4 @@ expect([c.name for c in odd_cases] == ["Bell \ufffd here & <there>", "Tab\ufffdf
 expect(all(c.classname == os.path.join(work, "odd_names") for c in odd_cases),
        "a dot inside the file name becomes _")
 shutil.rmtree(work)
-print(f"junit: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+expect.finish("junit")

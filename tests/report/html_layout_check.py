@@ -16,20 +16,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from readers import CHROMIUM, Checks  # noqa: E402
 
 binary, scenario = sys.argv[1:3]
 if not shutil.which("chromium"):
     print("skipped: chromium is not installed (Debian's chromium; ./build.sh installs it)")
     sys.exit(77)
-passed = failed = 0
-
-
-def expect(ok, what):
-    global passed, failed
-    passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
-    if not ok:
-        print(f"FAIL {what}")
-
+expect = Checks()
 
 MEASURE = """
 <script>
@@ -69,10 +63,7 @@ try:
     subprocess.run([binary, "report", scenario, "-o", page], check=True)
     html = open(page, encoding="utf-8").read().replace("</body>", MEASURE + "</body>")
     open(page, "w", encoding="utf-8").write(html)
-    dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                          "--no-first-run", "--disable-background-networking",
-                          "--disable-component-update", "--disable-sync",
-                          f"--user-data-dir={work}/chrome", "--window-size=1280,900",
+    dom = subprocess.run(CHROMIUM + [f"--user-data-dir={work}/chrome", "--window-size=1280,900",
                           "--hide-scrollbars", "--virtual-time-budget=5000", "--dump-dom",
                           "file://" + page], capture_output=True, text=True, timeout=300).stdout
     found = re.search(r'<pre id="layout">(.*?)</pre>', dom, re.S)
@@ -91,5 +82,4 @@ try:
             expect(lines == 1, f"the date {text!r} is on one line ({lines})")
 finally:
     shutil.rmtree(work)
-print(f"layout: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+expect.finish("layout")

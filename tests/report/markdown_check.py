@@ -15,20 +15,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from readers import Checks  # noqa: E402
 
 binary = sys.argv[1]
 if not shutil.which("pandoc"):
     print("skipped: pandoc is not installed (Debian's pandoc; ./build.sh installs it)")
     sys.exit(77)
-passed = failed = 0
-
-
-def expect(ok, what):
-    global passed, failed
-    passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
-    if not ok:
-        print(f"FAIL {what}")
-
+expect = Checks()
 
 class Tables(html.parser.HTMLParser):
     """Each table's rows as lists of cell texts, and the tags seen inside cells."""
@@ -83,5 +77,4 @@ for what, cmd in (("run", [binary, "run", scenario, "--format", "md"]),
     expect(not parser.tags & {"em", "code", "a", "b", "del", "span"},
            f"{what}: no markup inside cells ({sorted(parser.tags)})")
 shutil.rmtree(work)
-print(f"markdown: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+expect.finish("markdown")

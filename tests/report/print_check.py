@@ -19,6 +19,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from readers import CHROMIUM, Checks  # noqa: E402
 
 binary, scenario = sys.argv[1:3]
 tools = {"soffice": "libreoffice-calc", "chromium": "chromium", "pdftotext": "poppler-utils"}
@@ -26,15 +28,7 @@ missing = [f"{t} ({p})" for t, p in tools.items() if not shutil.which(t)]
 if missing:
     print("skipped: not installed: " + ", ".join(missing))
     sys.exit(77)
-passed = failed = 0
-
-
-def expect(ok, what):
-    global passed, failed
-    passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
-    if not ok:
-        print(f"FAIL {what}")
-
+expect = Checks()
 
 def pages(pdf):
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
@@ -77,10 +71,7 @@ try:
     page = os.path.join(work, "appendix.html")
     subprocess.run([binary, "report", scenario, "-o", page], check=True)
     pdf = os.path.join(work, "appendix-html.pdf")
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={work}/chrome", "--no-pdf-header-footer",
+    subprocess.run(CHROMIUM + [f"--user-data-dir={work}/chrome", "--no-pdf-header-footer",
                     f"--print-to-pdf={pdf}", "file://" + page],
                    capture_output=True, check=True, timeout=300)
     md = subprocess.run([binary, "report", scenario], capture_output=True, text=True,
@@ -100,5 +91,4 @@ try:
         expect(not wrapped, f"HTML page {i + 1} wraps a date: {wrapped}")
 finally:
     shutil.rmtree(work)
-print(f"print: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+expect.finish("print")
