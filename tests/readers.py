@@ -1,7 +1,9 @@
 """What the reader-based test scripts share: a tally of checks that prints
 `NAME: P passed, F failed` last and exits 0 only when none failed (and some
 ran), headless Chromium's flags for this machine, and the XML parts of an
-XLSX file that do not parse."""
+XLSX file that do not parse, and an HTML
+parser that checks every element is closed in order."""
+import html.parser
 import sys
 import xml.etree.ElementTree as ET
 import zipfile
@@ -42,3 +44,25 @@ def xlsx_xml_errors(path):
                 except ET.ParseError as e:
                     errors.append((part, str(e)))
     return errors
+
+
+class TagBalance(html.parser.HTMLParser):
+    """Checks that every non-void element is closed in order."""
+    VOID = {"meta", "br", "hr", "img", "link", "input", "col", "area", "base", "wbr", "source"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.errors = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()

@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 import xml.dom.minidom
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from readers import TagBalance  # noqa: E402
 
 HEADLINES = ["cost", "envelope", "headroom", "min_headroom", "funding", "gap", "min_gap",
              "npv", "tcv", "tcv_base", "tcv_max"]
@@ -47,27 +49,6 @@ def as_display(pounds):
     sign = "-" if pounds < 0 else ""
     return f"{sign}£{abs(pounds):,.2f}"
 
-
-class TagBalance(html.parser.HTMLParser):
-    """Checks that every non-void element is closed in order."""
-    VOID = {"meta", "br", "hr", "img", "link", "input", "col", "area", "base", "wbr", "source"}
-
-    def __init__(self):
-        super().__init__()
-        self.stack, self.errors = [], []
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in self.VOID:
-            self.stack.append(tag)
-
-    def handle_startendtag(self, tag, attrs):
-        pass
-
-    def handle_endtag(self, tag):
-        if not self.stack or self.stack[-1] != tag:
-            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
-        else:
-            self.stack.pop()
 
 
 def check_html(path, figures, charts, check):

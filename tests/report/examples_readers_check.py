@@ -3,7 +3,7 @@
 envelope's own: run's CSV by Python's csv module (every row as wide as its
 header), JSON by json (amounts as decimals), Markdown by pandoc (every table
 row as wide as its header); the report's Markdown by pandoc, HTML by
-Python's HTML parser (every element closed, in order), XLSX part by part as XML and by
+Python's HTML parser (every element closed, in order, as check_report.py asks), XLSX part by part as XML and by
 openpyxl. Last line `examples: P passed, F failed`.
 
     examples_readers_check.py ENVELOPE EXAMPLES_DIR
@@ -22,7 +22,7 @@ import tempfile
 
 import openpyxl
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from readers import Checks, xlsx_xml_errors  # noqa: E402
+from readers import Checks, TagBalance, xlsx_xml_errors  # noqa: E402
 
 binary, folder = sys.argv[1:3]
 expect = Checks()
@@ -55,35 +55,6 @@ def markdown_tables_ok(md):
     return bool(rows.tables) and all(len(set(t)) == 1 for t in rows.tables)
 
 
-class Nesting(html.parser.HTMLParser):
-    """Python's HTML parser: every element opened is closed, in order (void
-    elements and those HTML lets close themselves aside)."""
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-            "track", "wbr", "path", "rect", "line", "circle", "polyline", "polygon", "stop"}
-    SELF_CLOSING = {"p", "li", "tr", "td", "th", "thead", "tbody", "option"}
-
-    def __init__(self):
-        super().__init__()
-        self.stack, self.errors = [], []
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in self.VOID:
-            self.stack.append(tag)
-
-    def handle_startendtag(self, tag, attrs):
-        pass
-
-    def handle_endtag(self, tag):
-        if tag in self.VOID:
-            return
-        while self.stack and self.stack[-1] != tag and self.stack[-1] in self.SELF_CLOSING:
-            self.stack.pop()
-        if self.stack and self.stack[-1] == tag:
-            self.stack.pop()
-        else:
-            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
-
-
 work = tempfile.mkdtemp()
 try:
     examples = sorted(glob.glob(os.path.join(folder, "*.yaml")) + glob.glob(os.path.join(folder, "*.csv")))
@@ -98,7 +69,7 @@ try:
         expect(markdown_tables_ok(out(binary, "report", example)), f"{name}: report Markdown")
         page = os.path.join(work, name + ".html")
         subprocess.run([binary, "report", example, "-o", page], check=True)
-        nesting = Nesting()
+        nesting = TagBalance()
         nesting.feed(open(page, encoding="utf-8").read())
         nesting.close()
         expect(not nesting.errors and not nesting.stack,
