@@ -90,23 +90,6 @@ void CsvParser::plain_cell(CsvCell& cell) {
   }
 }
 
-// The offset of the first byte that is not part of valid UTF-8, or npos.
-std::size_t invalid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80           ? 1
-                    : (c >> 5) == 0x6  ? 2
-                    : (c >> 4) == 0xE  ? 3
-                    : (c >> 3) == 0x1E ? 4
-                                       : 0;
-    if (n == 0 || i + n > s.size()) return i;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-    i += n;
-  }
-  return std::string_view::npos;
-}
-
 CsvResult CsvParser::run() {
   if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // byte-order mark: not a character
   if (std::size_t nul = text_.find('\0'); nul != std::string_view::npos) {
@@ -144,6 +127,23 @@ CsvResult CsvParser::run() {
 }
 
 }  // namespace
+
+// The offset of the first byte that is not part of valid UTF-8, or npos.
+std::size_t invalid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
+    if (n == 0 || i + n > s.size()) return i;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
 
 CsvResult parse_csv(std::string_view text, std::string_view source_name) {
   return CsvParser(text, source_name).run();

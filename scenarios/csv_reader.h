@@ -29,4 +29,8 @@ struct CsvResult {
 
 CsvResult parse_csv(std::string_view text, std::string_view source_name);
 
+// The offset of the first byte that is not part of valid UTF-8, or npos
+// (the YAML reader checks with it too).
+std::size_t invalid_utf8(std::string_view s);
+
 }  // namespace scenarios

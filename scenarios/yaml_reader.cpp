@@ -1,9 +1,12 @@
 #include "scenarios/yaml_reader.h"
 
-#include <yaml.h>
+#include <libfyaml.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
+
+#include "scenarios/csv_reader.h"
 
 namespace scenarios {
 
@@ -18,7 +21,55 @@ std::size_t count_nodes(const Node& n) {
   return total;
 }
 
-// Builds the tree from libyaml's events with an explicit stack, so input
+// A place in the text, 0-based, columns counted in characters (as libfyaml
+// counts them).
+struct Where {
+  int line = 0, column = 0;
+};
+
+Where where_of(const fy_mark* m) {
+  return m ? Where{m->line, m->column} : Where{};
+}
+
+// libfyaml's parser, its diagnostics collected rather than printed.
+class FyParser {
+ public:
+  explicit FyParser(std::string_view text) {
+    fy_diag_cfg dcfg;
+    fy_diag_cfg_default(&dcfg);
+    dcfg.fp = nullptr;
+    diag_ = fy_diag_create(&dcfg);
+    fy_diag_set_collect_errors(diag_, true);
+    fy_parse_cfg cfg{};
+    cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG |
+                                                FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE);
+    cfg.diag = diag_;
+    parser_ = fy_parser_create(&cfg);
+    fy_parser_set_string(parser_, text.data(), text.size());
+  }
+  ~FyParser() {
+    fy_parser_destroy(parser_);
+    fy_diag_destroy(diag_);
+  }
+  FyParser(const FyParser&) = delete;
+  FyParser& operator=(const FyParser&) = delete;
+
+  // The next event, or nullptr at the end or on an error.
+  fy_event* next() { return fy_parser_parse(parser_); }
+  void free(fy_event* e) { fy_parser_event_free(parser_, e); }
+  bool failed() { return fy_parser_get_stream_error(parser_); }
+  // The first error libfyaml reported, if any.
+  const fy_diag_error* first_error() {
+    void* it = nullptr;
+    return fy_diag_errors_iterate(diag_, &it);
+  }
+
+ private:
+  fy_diag* diag_;
+  fy_parser* parser_;
+};
+
+// Builds the tree from libfyaml's events with an explicit stack, so input
 // depth never becomes C++ stack depth.
 class TreeBuilder {
  public:
@@ -35,27 +86,26 @@ class TreeBuilder {
     Node node;
     std::string anchor;
     std::optional<Entry> pending;  // a mapping's key waiting for its value
+    bool flow = false;             // opened with [ or {
   };
 
-  Mark mark_at(yaml_mark_t m) const {
-    bool one_line = text_.find('\n') == std::string_view::npos;
-    if (one_line && m.line > 0) m = mark_of_offset(text_.size());
-    int line = static_cast<int>(m.line) + first_line_;
-    int column = static_cast<int>(m.column) + 1 + (m.line == 0 ? first_column_ - 1 : 0);
-    return Mark{source_, line, column};
+  Mark mark_at(Where w) const;
+  void error(Where w, std::string message) {
+    result_.errors.add(mark_at(w), "", std::move(message));
   }
-  void error(const yaml_mark_t& m, std::string message) {
-    result_.errors.add(mark_at(m), "", std::move(message));
-  }
-  void syntax_error(const yaml_parser_t& parser);
-  yaml_mark_t mark_of_offset(std::size_t offset) const;
-  bool handle(const yaml_event_t& event);
-  bool open(const yaml_event_t& event, Node::Kind kind, const unsigned char* anchor);
-  bool scalar(const yaml_event_t& event);
-  bool alias(const yaml_event_t& event);
+  std::string_view line_text(int line) const;
+  int lines() const;
+  // At or after the last character: where libfyaml reports what never closed.
+  bool past_the_end(Where w) const;
+  Where where_of_offset(std::size_t offset) const;
+  void syntax_error(const fy_diag_error* e);
+  bool handle(fy_event* event);
+  bool open(fy_event* event, Node::Kind kind, fy_token* anchor, fy_token* start);
+  bool scalar(fy_event* event);
+  bool alias(fy_event* event);
   bool close();
   bool complete(Node node, const std::string& anchor);
-  bool count(std::size_t nodes, const yaml_event_t& event);
+  bool count(std::size_t nodes, Where w);
   std::string current_path() const;
 
   std::string_view text_;
@@ -65,75 +115,158 @@ class TreeBuilder {
   std::map<std::string, std::pair<Node, std::size_t>> anchors_;
   std::size_t nodes_ = 0;
   int documents_ = 0;
+  bool second_document_ = false;  // reported at the next event that has a place
   YamlResult result_;
 };
 
-yaml_mark_t TreeBuilder::mark_of_offset(std::size_t offset) const {
-  yaml_mark_t m{};
-  m.index = offset;
-  for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
-    if (text_[i] == '\n') {
-      ++m.line, m.column = 0;
-    } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
-      ++m.column;
-    }
-  }
-  return m;
+std::string token_text(fy_token* t) {
+  std::size_t length = 0;
+  const char* s = t ? fy_token_get_text(t, &length) : nullptr;
+  return s ? std::string(s, length) : std::string();
 }
 
-void TreeBuilder::syntax_error(const yaml_parser_t& parser) {
-  std::string problem = parser.problem ? parser.problem : "syntax error";
-  std::string context = parser.context ? parser.context : "";
-  yaml_mark_t at = parser.problem_mark;
-  if (parser.error == YAML_READER_ERROR)
-    return error(mark_of_offset(parser.problem_offset),
-                 "not UTF-8 text (" + problem + "); save the file as UTF-8");
-  if (at.index < text_.size() && text_[at.index] == '\t')
-    return error(at, "tab character; indent with spaces");
-  if (context == "while scanning a quoted scalar")
-    return error(parser.context_mark, "unterminated quoted string");
-  if (context == "while parsing a flow mapping" || context == "while parsing a flow sequence") {
-    bool mapping = context == "while parsing a flow mapping";
-    return error(parser.context_mark, std::string(mapping ? "{" : "[") + " is not closed with " +
-                                          (mapping ? "}" : "]") + " (or a ',' is missing)");
+std::string_view TreeBuilder::line_text(int line) const {
+  std::size_t begin = 0;
+  for (int i = 0; i < line; ++i) {
+    std::size_t nl = text_.find('\n', begin);
+    if (nl == std::string_view::npos) return {};
+    begin = nl + 1;
   }
-  if (problem == "mapping values are not allowed in this context")
+  std::size_t end = text_.find('\n', begin);
+  return text_.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+}
+
+std::size_t characters(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s)
+    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// A place past the last character (as libfyaml gives for the end of the
+// input) is moved back to just after the last line's last character.
+int TreeBuilder::lines() const {
+  int lines = 0;
+  for (char c : text_)
+    lines += c == '\n';
+  return lines + (!text_.empty() && text_.back() != '\n');
+}
+
+bool TreeBuilder::past_the_end(Where w) const {
+  int last = lines() - 1;
+  return w.line > last ||
+         (w.line == last && w.column >= static_cast<int>(characters(line_text(last))));
+}
+
+Mark TreeBuilder::mark_at(Where w) const {
+  int lines = this->lines();
+  if (w.line >= lines && lines > 0) {
+    w.line = lines - 1;
+    w.column = static_cast<int>(characters(line_text(w.line)));
+  }
+  if (w.line < 0) w = Where{};
+  int line = w.line + first_line_;
+  int column = w.column + 1 + (w.line == 0 ? first_column_ - 1 : 0);
+  return Mark{source_, line, column};
+}
+
+Where TreeBuilder::where_of_offset(std::size_t offset) const {
+  Where w;
+  for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
+    if (text_[i] == '\n')
+      ++w.line, w.column = 0;
+    else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80)
+      ++w.column;
+  }
+  return w;
+}
+
+bool contains(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
+
+// libfyaml's message, or ours where we can say the fix.
+void TreeBuilder::syntax_error(const fy_diag_error* e) {
+  std::string problem = e && e->msg ? e->msg : "YAML syntax error";
+  Where at = e ? Where{e->line - 1, e->column - 1} : Where{};
+  Where token_at = e && e->fyt ? where_of(fy_token_start_mark(e->fyt)) : at;
+  // A tab in a line's indentation is what usually lies behind an error
+  // libfyaml reports a little later (a key read as text running on).
+  int first = std::max(0, std::min(at.line, token_at.line));
+  for (int line = first; line <= at.line + 1; ++line) {
+    std::string_view text = line_text(line);
+    std::size_t indent = text.find_first_not_of(" \t");
+    std::size_t tab = text.substr(0, indent).find('\t');
+    if (tab == std::string_view::npos && line == at.line && contains(problem, "tab"))
+      tab = text.find('\t');
+    if (tab != std::string_view::npos)
+      return error(Where{line, static_cast<int>(characters(text.substr(0, tab)))},
+                   "tab character; indent with spaces");
+  }
+  if (contains(problem, "quoted scalar") &&
+      (contains(problem, "without closing quote") || contains(problem, "wrongly indented"))) {
+    // The token starts after its opening quote.
+    std::size_t pos = e->fyt ? fy_token_start_mark(e->fyt)->input_pos : 0;
+    if (pos > 0 && pos <= text_.size() && (text_[pos - 1] == '"' || text_[pos - 1] == '\''))
+      --token_at.column;
+    return error(token_at,
+                 at.line == token_at.line && !contains(problem, "wrongly indented")
+                     ? "unterminated quoted string"
+                     : "unterminated quoted string (a quoted string must close on its line)");
+  }
+  bool at_end = past_the_end(at);
+  if (contains(problem, "without a closing") || contains(problem, "missing comma in flow") ||
+      at_end) {
+    for (auto f = stack_.rbegin(); f != stack_.rend(); ++f)
+      if (f->flow) {
+        bool mapping = f->node.is_mapping();
+        Mark m = f->node.mark;
+        result_.errors.add(m, "",
+                           std::string(mapping ? "{" : "[") + " is not closed with " +
+                               (mapping ? "}" : "]") + " (or a ',' is missing)");
+        return;
+      }
+  }
+  if (contains(problem, "comment without whitespace"))
+    return error(at,
+                 "a # right after a value; put a space before a # that starts a comment, or "
+                 "quote the whole value");
+  if (contains(problem, "block mapping on the same line") ||
+      contains(problem, "mapping values are not allowed"))
     return error(at, "': ' inside plain text; put text that holds a colon in quotes");
-  if (problem == "did not find expected key" || problem == "did not find expected '-' indicator")
+  if (contains(problem, "indent") || contains(problem, "multiline plain key") ||
+      contains(problem, "at the end of block"))
     return error(at, "this line's indentation does not match the lines above it");
-  if (!context.empty()) problem += " " + context;
-  error(at, problem);
+  error(at, problem + " (YAML syntax)");
 }
 
 YamlResult TreeBuilder::run() {
   if (std::size_t nul = text_.find('\0'); nul != std::string_view::npos) {
-    yaml_mark_t m{};
-    m.index = nul;
+    Where w;
     for (std::size_t i = 0; i < nul; ++i)
       if (text_[i] == '\n')
-        ++m.line, m.column = 0;
+        ++w.line, w.column = 0;
       else
-        ++m.column;
-    error(m, "binary file (NUL byte); expected YAML text");
+        ++w.column;
+    error(w, "binary file (NUL byte); expected YAML text");
     return std::move(result_);
   }
-  yaml_parser_t parser;
-  yaml_parser_initialize(&parser);
-  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text_.data()),
-                               text_.size());
-  bool ok = true, done = false;
-  while (ok && !done) {
-    yaml_event_t event;
-    if (!yaml_parser_parse(&parser, &event)) {
-      syntax_error(parser);
-      ok = false;
-      break;
-    }
-    done = event.type == YAML_STREAM_END_EVENT;
-    ok = handle(event);
-    yaml_event_delete(&event);
+  if (std::size_t bad = invalid_utf8(text_); bad != std::string_view::npos) {
+    error(where_of_offset(bad), "not UTF-8 text; save the file as UTF-8");
+    return std::move(result_);
   }
-  yaml_parser_delete(&parser);
+  FyParser parser(text_);
+  bool ok = true;
+  while (ok) {
+    fy_event* event = parser.next();
+    if (!event) break;
+    ok = handle(event);
+    parser.free(event);
+  }
+  if (ok && parser.failed()) {
+    syntax_error(parser.first_error());
+    ok = false;
+  }
   if (!ok)
     result_.root.reset();
   else if (!result_.root)
@@ -142,24 +275,41 @@ YamlResult TreeBuilder::run() {
   return std::move(result_);
 }
 
-bool TreeBuilder::handle(const yaml_event_t& event) {
-  switch (event.type) {
-    case YAML_DOCUMENT_START_EVENT:
+bool TreeBuilder::handle(fy_event* event) {
+  const fy_mark* start = fy_event_start_mark(event);
+  if (second_document_ && start) {
+    error(where_of(start), "a second YAML document; a scenario file holds one");
+    return false;
+  }
+  switch (event->type) {
+    case FYET_DOCUMENT_START:
       if (++documents_ > 1) {
-        error(event.start_mark, "a second YAML document; a scenario file holds one");
+        if (!start) {
+          second_document_ = true;
+          return true;
+        }
+        error(where_of(start), "a second YAML document; a scenario file holds one");
         return false;
       }
       return true;
-    case YAML_SCALAR_EVENT:
+    case FYET_STREAM_END:
+      if (second_document_) {
+        error(Where{1 << 30, 0}, "a second YAML document; a scenario file holds one");
+        return false;
+      }
+      return true;
+    case FYET_SCALAR:
       return scalar(event);
-    case YAML_ALIAS_EVENT:
+    case FYET_ALIAS:
       return alias(event);
-    case YAML_SEQUENCE_START_EVENT:
-      return open(event, Node::Kind::sequence, event.data.sequence_start.anchor);
-    case YAML_MAPPING_START_EVENT:
-      return open(event, Node::Kind::mapping, event.data.mapping_start.anchor);
-    case YAML_SEQUENCE_END_EVENT:
-    case YAML_MAPPING_END_EVENT:
+    case FYET_SEQUENCE_START:
+      return open(event, Node::Kind::sequence, event->sequence_start.anchor,
+                  event->sequence_start.sequence_start);
+    case FYET_MAPPING_START:
+      return open(event, Node::Kind::mapping, event->mapping_start.anchor,
+                  event->mapping_start.mapping_start);
+    case FYET_SEQUENCE_END:
+    case FYET_MAPPING_END:
       return close();
     default:
       return true;
@@ -178,61 +328,72 @@ std::string TreeBuilder::current_path() const {
   return path;
 }
 
-bool TreeBuilder::count(std::size_t nodes, const yaml_event_t& event) {
+bool TreeBuilder::count(std::size_t nodes, Where w) {
   nodes_ += nodes;
   if (nodes_ <= kMaxNodes) return true;
-  error(event.start_mark, "more than " + std::to_string(kMaxNodes) +
-                              " nodes after expanding aliases (an alias bomb?)");
+  error(w, "more than " + std::to_string(kMaxNodes) +
+               " nodes after expanding aliases (an alias bomb?)");
   return false;
 }
 
-bool TreeBuilder::open(const yaml_event_t& event, Node::Kind kind, const unsigned char* anchor) {
+bool TreeBuilder::open(fy_event* event, Node::Kind kind, fy_token* anchor, fy_token* start) {
+  Where at = where_of(fy_event_start_mark(event));
   if (stack_.size() >= kMaxDepth) {
-    error(event.start_mark, "nested more than " + std::to_string(kMaxDepth) + " levels deep");
+    error(at, "nested more than " + std::to_string(kMaxDepth) + " levels deep");
     return false;
   }
-  if (!count(1, event)) return false;
+  if (!count(1, at)) return false;
   Frame frame;
   frame.node.kind = kind;
-  frame.node.mark = mark_at(event.start_mark);
-  if (anchor) frame.anchor = reinterpret_cast<const char*>(anchor);
+  frame.node.mark = mark_at(at);
+  frame.anchor = token_text(anchor);
+  frame.flow = start && (fy_token_get_type(start) == FYTT_FLOW_SEQUENCE_START ||
+                         fy_token_get_type(start) == FYTT_FLOW_MAPPING_START);
   stack_.push_back(std::move(frame));
   return true;
 }
 
-bool TreeBuilder::scalar(const yaml_event_t& event) {
-  if (!count(1, event)) return false;
-  const auto& s = event.data.scalar;
+bool TreeBuilder::scalar(fy_event* event) {
+  fy_token* value = event->scalar.value;
+  fy_scalar_style style = fy_token_scalar_style(value);
+  bool is_quote = style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED;
+  Where at = where_of(fy_event_start_mark(event));
+  Where end = where_of(fy_event_end_mark(event));
+  if (is_quote) --at.column;  // libfyaml marks the text; we mark its opening quote
+  if (!count(1, at)) return false;
   Node node;
-  node.mark = mark_at(event.start_mark);
-  node.text.assign(reinterpret_cast<const char*>(s.value), s.length);
-  node.quoted = s.style != YAML_PLAIN_SCALAR_STYLE;
-  bool is_quote =
-      s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-  if (is_quote && event.end_mark.line != event.start_mark.line) {
-    error(event.start_mark, "unterminated quoted string (a quoted string must close on its line)");
+  node.mark = mark_at(at);
+  node.text = token_text(value);
+  node.quoted = style != FYSS_PLAIN;
+  if (is_quote && end.line != at.line) {
+    error(at, "unterminated quoted string (a quoted string must close on its line)");
     return false;
   }
-  bool null = !node.quoted && (node.text.empty() || node.text == "~" || node.text == "null" ||
-                               node.text == "Null" || node.text == "NULL");
+  // A tag other than !!null (`!!str`, say) makes even an empty scalar text.
+  std::string tag = token_text(event->scalar.tag);
+  bool tagged = !tag.empty() && tag != "!!null" && tag != "tag:yaml.org,2002:null";
+  bool null = !node.quoted && !tagged &&
+              (node.text.empty() || node.text == "~" || node.text == "null" ||
+               node.text == "Null" || node.text == "NULL");
   node.kind = null ? Node::Kind::null : Node::Kind::scalar;
-  std::string anchor = s.anchor ? reinterpret_cast<const char*>(s.anchor) : "";
-  return complete(std::move(node), anchor);
+  return complete(std::move(node), token_text(event->scalar.anchor));
 }
 
-bool TreeBuilder::alias(const yaml_event_t& event) {
-  std::string name = reinterpret_cast<const char*>(event.data.alias.anchor);
+bool TreeBuilder::alias(fy_event* event) {
+  Where at = where_of(fy_event_start_mark(event));
+  --at.column;  // libfyaml marks the name; we mark its *
+  std::string name = token_text(event->alias.anchor);
   for (const Frame& f : stack_)
     if (f.anchor == name) {
-      error(event.start_mark, "alias *" + name + " refers to the node that contains it");
+      error(at, "alias *" + name + " refers to the node that contains it");
       return false;
     }
   auto it = anchors_.find(name);
   if (it == anchors_.end()) {
-    error(event.start_mark, "unknown alias *" + name);
+    error(at, "unknown alias *" + name);
     return false;
   }
-  if (!count(it->second.second, event)) return false;
+  if (!count(it->second.second, at)) return false;
   return complete(it->second.first, "");
 }
 
@@ -260,7 +421,9 @@ bool TreeBuilder::complete(Node node, const std::string& anchor) {
     return true;
   }
   if (!node.is_scalar()) {
-    result_.errors.add(node.mark, current_path(), "a mapping key must be plain text");
+    result_.errors.add(node.mark, current_path(),
+                       node.is_null() ? "an empty mapping key; give the key a name"
+                                      : "a mapping key must be plain text");
     return false;
   }
   for (const Entry& e : top.node.entries)

@@ -1,4 +1,4 @@
-// YAML text to a Node tree, on libyaml's event parser.
+// YAML text to a Node tree, on libfyaml's event parser (YAML 1.2).
 //
 // Stricter than YAML where strictness protects figures: a key given twice in
 // one mapping, a quoted string that does not close on its own line, an alias

@@ -12,7 +12,7 @@ a check. Then:
   * `report -o .html`: Python's HTML parser, no character XML cannot hold;
   * `report -o .xlsx`: every XML part parses, openpyxl opens the workbook;
   * `check --junit`: xmllint parses it, junitparser reads the check's name;
-  * `convert --to yaml`: PyYAML (not envelope's libyaml reader) reads every
+  * `convert --to yaml`: PyYAML (not envelope's libfyaml reader) reads every
     name back as the same text, and envelope reads the output back to the
     same figures.
 Characters XML 1.0 cannot hold are expected as U+FFFD in XML outputs.
