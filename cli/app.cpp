@@ -234,6 +234,77 @@ constexpr void (*kCommands[])(CLI::App&, Action&) = {
     add_run,  add_eval,  add_validate, add_convert,    add_compare, add_tornado,
     add_grid, add_solve, add_check,    add_montecarlo, add_report,  add_init};
 
+// The command being parsed when CLI11 stopped, or nullptr.
+const CLI::App* current_command(CLI::App& app) {
+  auto parsed = app.get_subcommands();
+  return parsed.empty() ? nullptr : parsed.back();
+}
+
+std::vector<std::string> option_names(const CLI::App& cmd) {
+  std::vector<std::string> names;
+  for (const CLI::Option* opt : cmd.get_options()) {
+    for (const std::string& l : opt->get_lnames())
+      names.push_back("--" + l);
+    for (const std::string& s : opt->get_snames())
+      names.push_back("-" + s);
+  }
+  return names;
+}
+
+std::string after_colon(const std::string& text) {
+  std::size_t colon = text.find(": ");
+  return colon == std::string::npos ? text : text.substr(colon + 2);
+}
+
+// CLI11's message rewritten to name the command and say the fix.
+std::string explain(const CLI::ParseError& e, CLI::App& app) {
+  const CLI::App* cmd = current_command(app);
+  std::string name = cmd ? cmd->get_name() : "";
+  std::string help = "envelope " + (name.empty() ? std::string() : name + " ") + "--help";
+  std::string what = e.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    std::string extras = after_colon(what), first = extras.substr(0, extras.find(' '));
+    for (std::size_t at = 0; at < extras.size();) {  // an option first: "md --frmat"
+      std::size_t end = std::min(extras.find(' ', at), extras.size());
+      if (extras[at] == '-') {
+        first = extras.substr(at, end - at);
+        break;
+      }
+      at = end + 1;
+    }
+    if (first.starts_with("-")) {
+      std::string option = first.substr(0, first.find('='));
+      return "unknown option '" + option + "'" + (name.empty() ? "" : " for " + name) +
+             (cmd ? model::did_you_mean(option, option_names(*cmd)) : "") + "; " + help +
+             " lists them";
+    }
+    return "unexpected argument '" + first + "'" + (name.empty() ? "" : " to " + name) +
+           " (a value holding spaces needs quotes; " + help + " shows what " +
+           (name.empty() ? "envelope" : name) + " takes)";
+  }
+  if (dynamic_cast<const CLI::RequiredError*>(&e) && !cmd)
+    return "a command comes first, as in envelope run FILE; envelope --help lists the commands";
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+    std::string missing = what.substr(0, what.find(" is required"));
+    if (missing.starts_with("-")) return name + " needs " + missing + " VALUE; " + help;
+    if (missing == "file" || missing == "files" || missing == "FILE")
+      return name + " needs a scenario FILE: envelope " + name + " FILE (" + help + ")";
+    return name + " needs " + missing + "; " + help;
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
+    std::string option = what.substr(0, what.find(':'));
+    return option + " needs a value after it; " + help;
+  }
+  if (dynamic_cast<const CLI::ConversionError*>(&e)) {
+    // "Could not convert: --threads = x"
+    std::string rest = after_colon(what);
+    std::size_t eq = rest.find(" = ");
+    if (eq != std::string::npos)
+      return rest.substr(0, eq) + " " + rest.substr(eq + 3) + ": expected a whole number";
+  }
+  return what + "; " + help;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -272,7 +343,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);
-    std::cerr << "envelope: " << e.what() << "\nRun with --help for more information.\n";
+    std::cerr << "envelope: " << explain(e, app) << "\n";
     return kExitBadInput;
   }
   set_strict(strict);

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "model/suggest.h"
 #include "scenarios/limits.h"
 #include "scenarios/scenario_reader.h"
 
@@ -64,6 +66,36 @@ std::optional<std::string> read_limited(std::istream& in, std::size_t& bytes) {
   return text;
 }
 
+// "no such file", with the file of that folder it probably meant.
+std::string no_such_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path p(path), folder = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec))
+    return fmt::format("{}: no such file (there is no folder {})", path, folder.string());
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder, ec))
+    if (entry.is_regular_file(ec)) names.push_back(entry.path().filename().string());
+  std::string near = model::did_you_mean(p.filename().string(), names);
+  if (!near.empty() && !p.parent_path().empty()) {
+    // Suggest the whole path, as it would be typed.
+    std::size_t open = near.find('\'') + 1;
+    near.insert(open, (p.parent_path() / "").string());
+  }
+  if (near.empty()) {
+    // "coventry.yaml" for coventry-2019.yaml: the files that start alike.
+    std::string stem = p.stem().string();
+    std::vector<std::string> alike;
+    for (const std::string& n : names)
+      if (!stem.empty() && n.starts_with(stem) && fs::path(n).extension() == p.extension())
+        alike.push_back((p.parent_path() / n).string());
+    std::sort(alike.begin(), alike.end());
+    if (!alike.empty() && alike.size() <= 5)
+      near = fmt::format(" (did you mean {}?)", fmt::join(alike, " or "));
+  }
+  return fmt::format("{}: no such file{}", path, near);
+}
+
 }  // namespace
 
 Input read_input(const std::string& path) {
@@ -76,6 +108,7 @@ Input read_input(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) fail_usage(fmt::format("{}: is a directory", path));
   std::ifstream in(path, std::ios::binary);
+  if (!in && errno == ENOENT) fail_usage(no_such_file(path));
   if (!in) fail_usage(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
   auto text = read_limited(in, bytes);
   if (!text) fail_usage(path + ": " + too_large(bytes));

@@ -270,10 +270,11 @@ Analyses read_analyses(const Node& root, Diagnostics& errors) {
 
 std::optional<Node> apply_variant(const Node& tree, const Variant& v, Diagnostics& errors) {
   Node out = tree;
-  std::size_t before = errors.size();
+  Diagnostics own;
   for (const Variant::Override& o : v.overrides)
-    apply_value(out, o.path, o.value, o.mark, errors);
-  if (errors.size() > before) return std::nullopt;
+    apply_value(out, o.path, o.value, o.mark, own);
+  errors.append_under(own, "variants." + v.name);
+  if (!own.empty()) return std::nullopt;
   return out;
 }
 
@@ -379,7 +380,9 @@ std::optional<model::Scenario> compile_variant(const Node& tree, const Variant& 
                                                const model::Scenario& base, Diagnostics& errors) {
   auto varied_tree = apply_variant(tree, v, errors);
   if (!varied_tree) return std::nullopt;
-  auto varied = compile_scenario(*varied_tree, errors);
+  Diagnostics own;
+  auto varied = compile_scenario(*varied_tree, own);
+  errors.append_under(own, "variants." + v.name);
   auto horizon = model::horizon_of(base);
   if (!varied || !horizon) return varied;
   std::vector<std::string> paths;
@@ -393,7 +396,11 @@ std::optional<model::Scenario> compile_variant(const Node& tree, const Variant& 
 void check_analyses(const Analyses& a, const Node& tree, const model::Scenario& s,
                     Diagnostics& errors) {
   for (const Variant& v : a.variants)
-    if (auto varied = apply_variant(tree, v, errors)) compile_scenario(*varied, errors);
+    if (auto varied = apply_variant(tree, v, errors)) {
+      Diagnostics own;
+      compile_scenario(*varied, own);
+      errors.append_under(own, "variants." + v.name);
+    }
   if (a.sensitivity.metric_mark.source)
     check_metric(a.sensitivity.metric, a.sensitivity.metric_mark, "sensitivity.metric", s, errors);
   std::vector<std::string> paths;
@@ -403,7 +410,11 @@ void check_analyses(const Analyses& a, const Node& tree, const model::Scenario& 
     marks.push_back(p.mark);
   }
   std::optional<CompiledScenario> compiled;
-  if (!paths.empty()) compiled = CompiledScenario::compile(tree, paths, errors, marks);
+  if (!paths.empty()) {
+    Diagnostics own;
+    compiled = CompiledScenario::compile(tree, paths, own, marks);
+    errors.append_under(own, "sensitivity.parameters");
+  }
   if (compiled) check_parameter_ranges(a.sensitivity, *compiled, errors);
   bool named = true;
   for (const Correlation& c : a.sensitivity.correlation)

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "model/exact.h"
+#include "model/suggest.h"
 #include "scenarios/limits.h"
 #include "scenarios/overrides.h"
 #include "scenarios/scenario_reader.h"
@@ -174,6 +175,25 @@ CompiledScenario::CompiledScenario(CompiledScenario&&) noexcept = default;
 CompiledScenario& CompiledScenario::operator=(CompiledScenario&&) noexcept = default;
 CompiledScenario::~CompiledScenario() = default;
 
+namespace {
+
+// Why a parameter's path names nothing, with the field it probably meant.
+std::string not_in_scenario(const Node& tree, const std::string& path) {
+  std::size_t dot = path.rfind('.');
+  std::string field = path.substr(dot + 1);
+  std::vector<std::string> near = {"change", "uplift", "exercise"};
+  if (const Node* parent =
+          dot == std::string::npos ? nullptr : find_path(tree, path.substr(0, dot)))
+    for (const Entry& e : parent->entries)
+      near.push_back(e.key);
+  std::string suggestion = model::did_you_mean(field, near);
+  if (!suggestion.empty()) return "not in the scenario" + suggestion;
+  return "not in the scenario (only change, uplift and exercise may be varied without a value "
+         "in the file)";
+}
+
+}  // namespace
+
 std::optional<CompiledScenario> CompiledScenario::compile(
     Node tree, const std::vector<std::string>& parameters, Diagnostics& errors,
     const std::vector<Mark>& marks) {
@@ -201,9 +221,7 @@ std::optional<CompiledScenario> CompiledScenario::compile(
       apply_value(tree, path, Node{Node::Kind::scalar, *neutral, false, where, {}, {}}, where,
                   errors);
     else
-      errors.add(where, path,
-                 "not in the scenario (only change, uplift and exercise may be "
-                 "varied without a value in the file)");
+      errors.add(where, path, not_in_scenario(tree, path));
   }
   if (errors.size() > errors_before) return std::nullopt;
 

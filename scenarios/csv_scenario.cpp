@@ -84,6 +84,17 @@ bool check_width(const CsvRow& row, std::size_t low, std::size_t high, Diagnosti
   return false;
 }
 
+// Whether a cell is YAML: it starts with [, { or a quote and either ends with
+// the matching ] } or quote, or never closes (an error worth reporting). A
+// cell that closes its quote early, as Excel writes `"Quoted" lot`, is text.
+bool starts_yaml(std::string_view t) {
+  char open = t[0];
+  char close = open == '[' ? ']' : open == '{' ? '}' : open;
+  if (open != '[' && open != '{' && open != '"' && open != '\'') return false;
+  if (t.size() >= 2 && t.back() == close) return true;
+  return t.find(close, 1) == std::string_view::npos;
+}
+
 }  // namespace
 
 Node read_value(std::string_view text, const Mark& mark, Diagnostics& errors) {
@@ -92,7 +103,7 @@ Node read_value(std::string_view text, const Mark& mark, Diagnostics& errors) {
     text.remove_prefix(1), ++at.column;
   std::string t = trimmed(text);
   if (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL") return null_at(at);
-  if (t[0] == '[' || t[0] == '{' || t[0] == '"' || t[0] == '\'') {
+  if (starts_yaml(t)) {
     YamlResult parsed = parse_yaml(t, at.source ? *at.source : "", at.line, at.column);
     errors.append(parsed.errors);
     if (parsed.root) return std::move(*parsed.root);

@@ -12,7 +12,8 @@ namespace scenarios {
 
 // One value as written in a CSV cell or after `--set PATH=`: text starting
 // with [ or { is a YAML flow list or mapping, text starting with a quote a
-// YAML quoted string; anything else is taken as it stands (trimmed), so that
+// YAML quoted string, when it ends with the closing ], } or quote or never
+// closes; anything else (`"Quoted" lot`) is taken as it stands (trimmed), so that
 // names holding ": " and expressions need no quoting; empty, ~ and null are
 // null. `mark` is where the text starts.
 Node read_value(std::string_view text, const Mark& mark, Diagnostics& errors);

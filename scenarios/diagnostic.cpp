@@ -24,4 +24,10 @@ void Diagnostics::append(const Diagnostics& other) {
     add(d.mark, d.path, d.message);
 }
 
+void Diagnostics::append_under(const Diagnostics& other, std::string_view prefix) {
+  for (const Diagnostic& d : other.items())
+    add(d.mark, d.path.empty() ? std::string(prefix) : std::string(prefix) + "." + d.path,
+        d.message);
+}
+
 }  // namespace scenarios

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace scenarios {
@@ -33,6 +34,9 @@ class Diagnostics {
   std::size_t size() const { return items_.size(); }
   const std::vector<Diagnostic>& items() const { return items_; }
   void append(const Diagnostics& other);
+  // The same, each path placed under `prefix` ("variants.no_uplift"): an
+  // error found while applying a part of the file names that part.
+  void append_under(const Diagnostics& other, std::string_view prefix);
 
  private:
   std::vector<Diagnostic> items_;

@@ -195,7 +195,12 @@ void apply_value(Node& root, const std::string& path, const Node& value, const M
 }
 
 void apply_override(Node& root, std::string_view assignment, Diagnostics& errors) {
-  Mark start{std::make_shared<const std::string>("--set"), 1, 1};
+  apply_override(root, assignment, errors,
+                 Mark{std::make_shared<const std::string>("--set"), 1, 1});
+}
+
+void apply_override(Node& root, std::string_view assignment, Diagnostics& errors,
+                    const Mark& start) {
   std::size_t equals = assignment.find('=');
   if (equals == std::string_view::npos || equals == 0) {
     errors.add(start, "", "expected PATH=VALUE, got \"" + std::string(assignment) + "\"");

@@ -58,8 +58,11 @@ NamedScenario variant_case(const Loaded& loaded, const std::string& spec) {
   }
   scenarios::Node tree = loaded.tree;
   std::vector<std::string> paths;
+  scenarios::Mark at{std::make_shared<const std::string>("--variant"), 1,
+                     static_cast<int>(colon) + 2};
   for (const std::string& a : assignments(spec.substr(colon + 1))) {
-    scenarios::apply_override(tree, a, errors);
+    scenarios::apply_override(tree, a, errors, at);
+    at.column += static_cast<int>(a.size()) + 1;  // and its comma
     paths.push_back(a.substr(0, a.find('=')));
   }
   auto s = errors.empty() ? scenarios::compile_scenario(tree, errors) : std::nullopt;

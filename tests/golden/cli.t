@@ -4,8 +4,7 @@ envelope 0.1.0
 
 $ envelope
 >2
-envelope: A subcommand is required
-Run with --help for more information.
+envelope: a command comes first, as in envelope run FILE; envelope --help lists the commands
 >= 2
 
 $ envelope frobnicate

@@ -180,5 +180,5 @@ envelope: tests/golden/data/small.yaml: refusing to overwrite an input file
 
 $ envelope run tests/golden/data/no-such-file.yaml
 >2
-envelope: tests/golden/data/no-such-file.yaml: cannot read: No such file or directory
+envelope: tests/golden/data/no-such-file.yaml: no such file
 >= 2

@@ -1,0 +1,74 @@
+# Messages that name what was wrong and say the fix (issue 16): the command
+# line's own mistakes, files that are not there, and labels that say which
+# part of the file an error is in.
+
+# A cell Excel saves as """Quoted"" lot is the text "Quoted" lot, not a YAML
+# string followed by stray text.
+$ envelope convert tests/golden/data/messages/excel-quoted-name.csv --to yaml | grep name
+  name: "\"Quoted\" scenario"
+    name: "\"Quoted\" lot"
+>= 0
+
+# An ad hoc variant's mistakes are placed in its --variant argument: the
+# second assignment starts at column 27, its bad key 12 characters later.
+$ envelope compare examples/coventry-2019.yaml --variant 'x:assumptions.uplift=0.01,assumptions.uplfit=0.02'
+>2
+--variant:1:39: assumptions.uplfit: no assumptions entry 'uplfit' (did you mean 'uplift'?)
+>= 2
+
+$ envelope compare examples/coventry-2019.yaml --variant 'x:assumptions.uplift=abc'
+>2
+--variant:1:22: assumptions.uplift: unknown name 'abc' in expression
+>= 2
+
+# A file that is not there: the file of that folder it probably meant.
+$ envelope run examples/coventry-2091.yaml
+>2
+envelope: examples/coventry-2091.yaml: no such file (did you mean 'examples/coventry-2019.yaml'?)
+>= 2
+
+$ envelope run examples/coventry.yaml
+>2
+envelope: examples/coventry.yaml: no such file (did you mean examples/coventry-2019.yaml or examples/coventry-tables.yaml?)
+>= 2
+
+$ envelope run no-such-folder/coventry.yaml
+>2
+envelope: no-such-folder/coventry.yaml: no such file (there is no folder no-such-folder)
+>= 2
+
+# The command line's mistakes, in envelope's words rather than CLI11's.
+$ envelope run examples/coventry-2019.yaml --frmat md
+>2
+envelope: unknown option '--frmat' for run (did you mean '--format'?); envelope run --help lists them
+>= 2
+
+$ envelope run examples/coventry-2019.yaml 2019/20
+>2
+envelope: unexpected argument '2019/20' to run (a value holding spaces needs quotes; envelope run --help shows what run takes)
+>= 2
+
+$ envelope run
+>2
+envelope: run needs a scenario FILE: envelope run FILE (envelope run --help)
+>= 2
+
+$ envelope run examples/coventry-2019.yaml --by
+>2
+envelope: --by needs a value after it; envelope run --help
+>= 2
+
+$ envelope montecarlo examples/coventry-2019.yaml --threads two
+>2
+envelope: --threads two: expected a whole number
+>= 2
+
+$ envelope grid examples/coventry-2019.yaml
+>2
+envelope: grid needs --x VALUE; envelope grid --help
+>= 2
+
+$ envelope --strict
+>2
+envelope: a command comes first, as in envelope run FILE; envelope --help lists the commands
+>= 2
