@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <iostream>
 #include <limits>
 #include <optional>
 #include <span>
@@ -180,6 +182,29 @@ struct Draws {
 
 std::int64_t whole(const model::MetricValue& v) {
   return v.is_count ? v.count : v.money.pence;
+}
+
+// A draw the scenario refuses: located at the parameters that drew it, with
+// their values, so that the range to narrow can be found.
+[[noreturn]] void refuse_draw(const Loaded& loaded, const std::vector<std::string>& paths,
+                              const Sampler& sampler, long long draw, const std::string& why) {
+  std::vector<double> values(paths.size());
+  sampler.draw(static_cast<std::uint64_t>(draw), values);
+  std::vector<std::string> drawn;
+  for (std::size_t p = 0; p < paths.size(); ++p)
+    drawn.push_back(fmt::format("{} = {}", paths[p], values[p]));  // shortest round trip
+  std::string where = "envelope";
+  for (const auto& spec : loaded.analyses.sensitivity.parameters)
+    if (spec.mark.source) {
+      where = fmt::format("{}:{}:{}: sensitivity.parameters", *spec.mark.source, spec.mark.line,
+                          spec.mark.column);
+      break;
+    }
+  std::cerr << fmt::format(
+      "{}: draw {} ({}) is refused: {}; narrow the ranges so that every value they can draw is "
+      "allowed\n",
+      where, draw, fmt::join(drawn, ", "), why);
+  throw Exit(kExitBadInput);
 }
 
 // Draws [first, last) on one thread, with its own compiled scenario. On a
@@ -438,7 +463,7 @@ MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o) 
     throw Exit(130, fmt::format("interrupted after {} of {} draws; nothing written", g_done.load(),
                                 draws));
   for (int t = 0; t < threads; ++t)  // the lowest draw that failed, whatever the threads
-    if (failed[t] >= 0) fail_usage(fmt::format("draw {}: {}", failed[t], errors[t]));
+    if (failed[t] >= 0) refuse_draw(loaded, paths, sampler, failed[t], errors[t]);
 
   MonteCarloRun run;
   if (!o.draws_out.empty()) {

@@ -41,9 +41,11 @@ int run_validate(const ValidateOptions& o) {
         continue;
       }
       auto h = model::horizon_of(loaded.scenario);
+      std::size_t contracts = loaded.scenario.contracts.size(),
+                  streams = loaded.scenario.funding.size();
       std::cout << fmt::format(
-          "{}: ok: {} contracts, {} funding streams, {} to {}\n", loaded.source,
-          loaded.scenario.contracts.size(), loaded.scenario.funding.size(),
+          "{}: ok: {} contract{}, {} funding stream{}, {} to {}\n", loaded.source, contracts,
+          contracts == 1 ? "" : "s", streams, streams == 1 ? "" : "s",
           model::to_string(model::first_day(h->first)), model::to_string(model::last_day(h->last)));
     } catch (const Exit& e) {
       if (e.what()[0] != '\0') std::cerr << "envelope: " << e.what() << "\n";

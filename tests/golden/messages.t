@@ -72,3 +72,22 @@ $ envelope --strict
 >2
 envelope: a command comes first, as in envelope run FILE; envelope --help lists the commands
 >= 2
+
+# A draw the scenario refuses is located at the parameters, with the values
+# drawn. Both ends of x's range are allowed (validate passes), but near
+# x = 0.5 the value 4,000,000 (x - 0.5)^2 - 100 is negative: at the drawn
+# 0.4997711226041575 it is 4,000,000 x 0.0002288773958425^2 - 100 = -99.79.
+$ envelope validate tests/golden/data/messages/draw-refused.yaml
+tests/golden/data/messages/draw-refused.yaml: ok: 1 contract, 1 funding stream, 2020-04-01 to 2021-03-31
+>= 0
+
+$ envelope montecarlo tests/golden/data/messages/draw-refused.yaml --quiet
+>2
+tests/golden/data/messages/draw-refused.yaml:21:5: sensitivity.parameters: draw 21 (assumptions.x = 0.4997711226041575) is refused: "4000000 * (x - 0.5)^2 - 100": expected an amount of money above 0, got -99.79; narrow the ranges so that every value they can draw is allowed
+>= 2
+
+# The drawn value replays: eval refuses it with the same amount.
+$ envelope eval tests/golden/data/messages/draw-refused.yaml cost --set assumptions.x=0.4997711226041575
+>2
+tests/golden/data/messages/draw-refused.yaml:13:13: contracts.lot.annual: expected an amount of money above 0, got -99.79
+>= 2
