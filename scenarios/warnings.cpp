@@ -4,6 +4,7 @@
 
 #include "model/metrics.h"
 #include "model/projection.h"
+#include "scenarios/numbers.h"
 
 namespace scenarios {
 
@@ -74,6 +75,43 @@ void committed_beyond_funding(const Node& tree, const model::Scenario& s, const 
   }
 }
 
+// A literal amount written to a fraction of a penny (`500000.005`): it has a
+// reading (rounded half away from zero), but an amount in a contract or a
+// budget is pounds and pence, so the extra digit is almost surely a slip.
+void sub_penny(const Node& n, const std::string& path, Diagnostics& out) {
+  if (!n.is_scalar()) return;
+  std::string_view t = n.text;
+  std::size_t point = t.find('.');
+  if (point == std::string_view::npos || t.find_first_of("eE*/+()") != std::string_view::npos)
+    return;
+  std::string_view decimals = t.substr(point + 1);
+  while (!decimals.empty() && decimals.back() == '0')
+    decimals.remove_suffix(1);
+  if (decimals.size() <= 2) return;
+  auto pence = parse_money(t);
+  if (!pence) return;
+  out.add(n.mark, path,
+          "warning: " + std::string(t) + " is a fraction of a penny; it is taken as " +
+              model::to_display_string(*pence, true) +
+              " (rounded half away from zero): give amounts in pounds and pence");
+}
+
+void sub_penny_amounts(const Node& tree, Diagnostics& out) {
+  auto amounts = [&](const Node* section, const std::string& path) {
+    if (!section || !section->is_mapping()) return;
+    if (const Node* annual = section->find("annual")) sub_penny(*annual, path + ".annual", out);
+    if (const Node* by_year = section->find("by_year"); by_year && by_year->is_mapping())
+      for (const Entry& e : by_year->entries)
+        sub_penny(e.value, path + ".by_year." + e.key, out);
+  };
+  amounts(tree.find("envelope"), "envelope");
+  amounts(tree.find("defaults"), "defaults");
+  for (const char* section : {"funding", "contracts"})
+    if (const Node* list = tree.find(section); list && list->is_mapping())
+      for (const Entry& e : list->entries)
+        amounts(&e.value, std::string(section) + "." + e.key);
+}
+
 }  // namespace
 
 Diagnostics scenario_warnings(const Node& tree, const model::Scenario& s) {
@@ -81,6 +119,7 @@ Diagnostics scenario_warnings(const Node& tree, const model::Scenario& s) {
   auto h = model::horizon_of(s);
   if (!h || !tree.is_mapping()) return out;
   outside_horizon(tree, s, *h, out);
+  sub_penny_amounts(tree, out);
   if (const Node* envelope = tree.find("envelope"))
     by_year_outside(*envelope, "envelope", *h, s.fiscal_year_start, out);
   if (const Node* funding = tree.find("funding"); funding && funding->is_mapping())

@@ -12,7 +12,8 @@ namespace scenarios {
 
 // A contract wholly outside the horizon (it costs nothing in any period), a
 // by_year year outside the horizon (never used), and a funding stream
-// committed beyond its funding in some financial year.
+// committed beyond its funding in some financial year, and a literal amount
+// written to a fraction of a penny.
 Diagnostics scenario_warnings(const Node& tree, const model::Scenario& s);
 
 }  // namespace scenarios

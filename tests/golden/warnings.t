@@ -49,3 +49,13 @@ tests/golden/data/warn-committed.yaml:7:3: funding.grant: warning: committed bey
 $ for f in examples/*.yaml examples/*.csv; do envelope --strict validate $f > /dev/null 2>&1 || echo "$f warns"; done
 examples/declining-grant.yaml warns
 >= 0
+
+# An amount written to a fraction of a penny is rounded half away from zero,
+# with a warning: the envelope 1,000.005 is £1,000.01, so headroom over the
+# year is 1,000.01 - 1,230.00 = -229.99.
+$ envelope eval tests/golden/data/warn-sub-penny.yaml headroom
+-229.99
+>2
+tests/golden/data/warn-sub-penny.yaml:5:20: envelope.annual: warning: 1000.005 is a fraction of a penny; it is taken as £1,000.01 (rounded half away from zero): give amounts in pounds and pence
+tests/golden/data/warn-sub-penny.yaml:7:18: funding.core.annual: warning: 600.125 is a fraction of a penny; it is taken as £600.13 (rounded half away from zero): give amounts in pounds and pence
+>= 0
