@@ -135,6 +135,32 @@ bool FieldReader::refuse_shorthand(const Field& f) {
   return true;
 }
 
+bool FieldReader::refuse_separators(const Field& f) {
+  static const std::regex kPoints("\\s*(?:£)?([0-9]{1,3}(?:\\.[0-9]{3})+)(?:,([0-9]{1,2}))?\\s*");
+  static const std::regex kSpaces("\\s*(?:£)?([0-9]{1,3}(?: [0-9]{3})+)(\\.[0-9]+)?\\s*");
+  std::smatch m;
+  const std::string& t = f.node->text;
+  auto digits = [](std::string s) {
+    s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '.' || c == ' '; }),
+            s.end());
+    return s;
+  };
+  if (std::regex_match(t, m, kPoints) &&
+      (m[2].matched || m[1].str().find('.') != m[1].str().rfind('.'))) {
+    std::string whole = digits(m[1]) + (m[2].matched ? "." + m[2].str() : "");
+    error(f, "write " + whole +
+                 ": in an amount a point separates pence, and thousands take commas "
+                 "or nothing (" +
+                 t + ")");
+    return true;
+  }
+  if (std::regex_match(t, m, kSpaces)) {
+    error(f, "write " + digits(m[1]) + m[2].str() + ", without spaces between the digits");
+    return true;
+  }
+  return false;
+}
+
 bool FieldReader::refuse_brackets(const Field& f) {
   auto inside = bracketed_number(f.node->text);
   if (!inside) return false;
@@ -156,7 +182,7 @@ std::optional<model::Money> FieldReader::money(const Field& f, Sign sign) {
   if (!expect_scalar(f, "an amount of money")) return std::nullopt;
   if (auto exact = parse_money(f.node->text)) {
     out = exact;
-  } else if (refuse_brackets(f) || refuse_shorthand(f)) {
+  } else if (refuse_brackets(f) || refuse_shorthand(f) || refuse_separators(f)) {
     return std::nullopt;
   } else if (auto v = expression(f, "an amount of money")) {
     if (!model::fits_in_pence(*v * 100.0)) {

@@ -87,6 +87,9 @@ class FieldReader {
   bool refuse_brackets(const Field& f);
   // An amount in shorthand, "520k" or "£1.3m": refused with the number to write.
   bool refuse_shorthand(const Field& f);
+  // "1.347.955", "580.000,00", "500 000": thousands separated as some
+  // countries (or typists) do, refused with the number to write.
+  bool refuse_separators(const Field& f);
 
   Diagnostics& errors_;
   std::map<std::string, double> assumptions_;

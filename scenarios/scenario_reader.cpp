@@ -59,6 +59,21 @@ bool is_id(std::string_view s) {
   return true;
 }
 
+// " (write da_victims)" for "DA victims": the id a name suggests.
+std::string id_like(std::string_view name) {
+  std::string id;
+  for (char c : name) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u))
+      id += static_cast<char>(std::tolower(u));
+    else if (!id.empty() && id.back() != '_' && (c == ' ' || c == '_' || c == '-' || c == '.'))
+      id += '_';
+  }
+  while (!id.empty() && id.back() == '_')
+    id.pop_back();
+  return id.empty() ? "" : ": write " + id;
+}
+
 // Resolves `assumptions:` in dependency order: each is a number or an
 // expression over the others; unknown names and cycles are errors.
 class AssumptionResolver {
@@ -406,10 +421,16 @@ std::optional<int> Compiler::exercise(const Field& f, std::size_t extensions) {
 
 std::vector<model::Share> Compiler::funded_by(const Field& f, int index) {
   std::vector<model::Share> out;
-  if (!f.node || f.node->is_null() || !read_.expect_mapping(f)) return out;
+  if (!f.node || f.node->is_null()) return out;
   std::vector<std::string> ids;
   for (const model::FundingStream& s : s_.funding)
     ids.push_back(s.id);
+  if (f.node->is_scalar() && std::find(ids.begin(), ids.end(), f.node->text) != ids.end()) {
+    read_.error(f, "expected each stream's share, like {" + f.node->text + ": 1}, got \"" +
+                       f.node->text + "\"");
+    return out;
+  }
+  if (!read_.expect_mapping(f)) return out;
   double total = 0;
   bool ok = true;
   for (const Entry& e : f.node->entries) {
@@ -423,7 +444,11 @@ std::vector<model::Share> Compiler::funded_by(const Field& f, int index) {
     }
     auto v = read_.share(share);
     if (v && (*v < 0 || *v > 1)) {
-      read_.error(share, "expected a share between 0 and 1, got " + e.value.text);
+      read_.error(share, "expected a share between 0 and 1, got " + e.value.text +
+                             (*v > 1 && *v <= 100 && *v == std::floor(*v)
+                                  ? " (for " + e.value.text + "% write " + e.value.text + "% or " +
+                                        rate_text(*v / 100) + ")"
+                                  : ""));
       v.reset();
     }
     if (!v) {
@@ -493,7 +518,11 @@ bool Compiler::contract_extensions(const Field& f, model::Contract& c, int index
 std::optional<model::Contract> Compiler::contract(const Entry& e, const Field& defaults) {
   Field self{&e.value, join_path("contracts", e.key)};
   if (!is_id(e.key))
-    read_.error_at(e.key_mark, self.path, "a contract id is letters, digits, _ or -");
+    read_.error_at(
+        e.key_mark, self.path,
+        "a contract id is letters, digits, _ or -" + id_like(e.key) +
+            (e.key.find(' ') != std::string::npos ? " (its name, with spaces, goes in name:)"
+                                                  : ""));
   if (!read_.expect_mapping(self)) return std::nullopt;
   read_.check_keys(self, contract_fields());
   auto pick = [&](std::string_view key) {

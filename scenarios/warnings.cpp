@@ -84,15 +84,26 @@ void sub_penny(const Node& n, const std::string& path, Diagnostics& out) {
   std::size_t point = t.find('.');
   if (point == std::string_view::npos || t.find_first_of("eE*/+()") != std::string_view::npos)
     return;
-  std::string_view decimals = t.substr(point + 1);
+  std::string_view decimals = t.substr(point + 1), written = decimals;
   while (!decimals.empty() && decimals.back() == '0')
     decimals.remove_suffix(1);
-  if (decimals.size() <= 2) return;
   auto pence = parse_money(t);
   if (!pence) return;
+  std::string taken = model::to_display_string(*pence, true);
+  if (written.size() == 3 && point <= 3 && t.find(',') == std::string::npos) {
+    // "580.000": a thousands point, as some countries write it?
+    std::string thousands = std::string(t.substr(0, point)) + std::string(written);
+    auto meant = parse_money(thousands);
+    out.add(n.mark, path,
+            "warning: " + std::string(t) + " is taken as " + taken +
+                " (a point separates pence); if you meant " +
+                (meant ? model::to_display_string(*meant, true) : thousands) + ", write " +
+                thousands);
+    return;
+  }
+  if (decimals.size() <= 2) return;
   out.add(n.mark, path,
-          "warning: " + std::string(t) + " is a fraction of a penny; it is taken as " +
-              model::to_display_string(*pence, true) +
+          "warning: " + std::string(t) + " is a fraction of a penny; it is taken as " + taken +
               " (rounded half away from zero): give amounts in pounds and pence");
 }
 

@@ -52,10 +52,11 @@ examples/declining-grant.yaml warns
 
 # An amount written to a fraction of a penny is rounded half away from zero,
 # with a warning: the envelope 1,000.005 is £1,000.01, so headroom over the
-# year is 1,000.01 - 1,230.00 = -229.99.
+# year is 1,000.01 - 1,230.00 = -229.99. 600.125 has three decimals after at
+# most three digits, as a thousands point would: the warning says so.
 $ envelope eval tests/golden/data/warn-sub-penny.yaml headroom
 -229.99
 >2
-tests/golden/data/warn-sub-penny.yaml:5:20: envelope.annual: warning: 1000.005 is a fraction of a penny; it is taken as £1,000.01 (rounded half away from zero): give amounts in pounds and pence
-tests/golden/data/warn-sub-penny.yaml:7:18: funding.core.annual: warning: 600.125 is a fraction of a penny; it is taken as £600.13 (rounded half away from zero): give amounts in pounds and pence
+tests/golden/data/warn-sub-penny.yaml:6:20: envelope.annual: warning: 1000.005 is a fraction of a penny; it is taken as £1,000.01 (rounded half away from zero): give amounts in pounds and pence
+tests/golden/data/warn-sub-penny.yaml:8:18: funding.core.annual: warning: 600.125 is taken as £600.13 (a point separates pence); if you meant £600,125.00, write 600125
 >= 0
