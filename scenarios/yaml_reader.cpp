@@ -115,6 +115,7 @@ class TreeBuilder {
   std::map<std::string, std::pair<Node, std::size_t>> anchors_;
   std::size_t nodes_ = 0;
   int documents_ = 0;
+  mutable int lines_ = -1;        // counted once, when a mark is first made
   bool second_document_ = false;  // reported at the next event that has a place
   YamlResult result_;
 };
@@ -146,10 +147,13 @@ std::size_t characters(std::string_view s) {
 // A place past the last character (as libfyaml gives for the end of the
 // input) is moved back to just after the last line's last character.
 int TreeBuilder::lines() const {
-  int lines = 0;
-  for (char c : text_)
-    lines += c == '\n';
-  return lines + (!text_.empty() && text_.back() != '\n');
+  if (lines_ < 0) {
+    int lines = 0;
+    for (char c : text_)
+      lines += c == '\n';
+    lines_ = lines + (!text_.empty() && text_.back() != '\n');
+  }
+  return lines_;
 }
 
 bool TreeBuilder::past_the_end(Where w) const {
