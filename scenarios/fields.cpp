@@ -257,6 +257,36 @@ std::optional<std::int64_t> FieldReader::whole(const Field& f, std::string_view 
   return v;
 }
 
+// "; write 2019-07-01" for a date written another way: 01/07/2019 or
+// 1.7.2019 (day first, as in the UK), 2019/07/01, 1 July 2019, 20190701.
+std::string date_hint(const std::string& t) {
+  static const std::regex kDayFirst("\\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})\\s*");
+  static const std::regex kYearFirst("\\s*([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})\\s*");
+  static const std::regex kCompact("\\s*([0-9]{4})([0-9]{2})([0-9]{2})\\s*");
+  static const std::regex kWords(
+      "\\s*([0-9]{1,2})(?:st|nd|rd|th)?\\s+([A-Za-z]+)\\s+([0-9]{4})\\s*");
+  static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::smatch m;
+  model::Date d{};
+  bool day_first = false;
+  if (std::regex_match(t, m, kDayFirst)) {
+    d = {std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1])};
+    day_first = true;
+  } else if (std::regex_match(t, m, kYearFirst) || std::regex_match(t, m, kCompact)) {
+    d = {std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
+  } else if (std::regex_match(t, m, kWords)) {
+    std::string word = m[2];
+    for (char& c : word)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (int i = 0; i < 12; ++i)
+      if (word.size() >= 3 && std::string_view(word).substr(0, 3) == kMonths[i])
+        d = {std::stoi(m[3]), i + 1, std::stoi(m[1])};
+  }
+  if (d.year == 0 || !model::is_valid(d)) return "";
+  return "; write " + model::to_string(d) + (day_first ? " (read day first, as in the UK)" : "");
+}
+
 std::optional<model::Date> FieldReader::date(const Field& f) {
   if (!expect_scalar(f, "a date (YYYY-MM-DD)")) return std::nullopt;
   const std::string& t = f.node->text;
@@ -270,7 +300,7 @@ std::optional<model::Date> FieldReader::date(const Field& f) {
   };
   if (t.size() != 10 || t[4] != '-' || t[7] != '-' || digits(0, 4) < 0 || digits(5, 2) < 0 ||
       digits(8, 2) < 0) {
-    error(f, "expected a date (YYYY-MM-DD), got \"" + t + "\"");
+    error(f, "expected a date (YYYY-MM-DD), got \"" + t + "\"" + date_hint(t));
     return std::nullopt;
   }
   model::Date d{digits(0, 4), digits(5, 2), digits(8, 2)};
