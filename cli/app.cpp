@@ -220,6 +220,24 @@ void add_report(CLI::App& app, Action& action) {
   cmd->callback([o, &action] { action = [o] { return run_report(*o); }; });
 }
 
+void add_workbook(CLI::App& app, Action& action) {
+  auto o = std::make_shared<WorkbookOptions>();
+  auto* cmd = app.add_subcommand(
+      "workbook", "Write the scenario as a live XLSX model: named inputs, every figure a formula");
+  cmd->add_option("file", o->file, "Scenario file (- for standard input)")->required();
+  add_set(*cmd, o->sets);
+  cmd->add_option("--variant", o->variant,
+                  "A variant of the file, or ad hoc 'name:path=value,path=value' (default: base)");
+  cmd->add_option("--by", o->by, "Periods sheet: fy (default), contract-year, calendar or month");
+  cmd->add_option("-o,--output", o->output, "Write here (.xlsx)")->required();
+  cmd->footer(
+      "Examples:\n"
+      "  envelope workbook examples/coventry-2019.yaml -o model.xlsx\n"
+      "  envelope workbook examples/coventry-2019.yaml --variant uplift_2pc --by contract-year "
+      "-o uplift.xlsx");
+  cmd->callback([o, &action] { action = [o] { return run_workbook(*o); }; });
+}
+
 void add_init(CLI::App& app, Action& action) {
   auto o = std::make_shared<InitOptions>();
   auto* cmd = app.add_subcommand("init", "Write a commented starter scenario");
@@ -231,8 +249,8 @@ void add_init(CLI::App& app, Action& action) {
 
 // One line per command.
 constexpr void (*kCommands[])(CLI::App&, Action&) = {
-    add_run,  add_eval,  add_validate, add_convert,    add_compare, add_tornado,
-    add_grid, add_solve, add_check,    add_montecarlo, add_report,  add_init};
+    add_run,   add_eval,  add_validate,   add_convert, add_compare,  add_tornado, add_grid,
+    add_solve, add_check, add_montecarlo, add_report,  add_workbook, add_init};
 
 // The command being parsed when CLI11 stopped, or nullptr.
 const CLI::App* current_command(CLI::App& app) {
@@ -286,6 +304,7 @@ std::string explain(const CLI::ParseError& e, CLI::App& app) {
     return "a command comes first, as in envelope run FILE; envelope --help lists the commands";
   if (dynamic_cast<const CLI::RequiredError*>(&e)) {
     std::string missing = what.substr(0, what.find(" is required"));
+    if (missing == "--output") return name + " needs a file to write: -o FILE; " + help;
     if (missing.starts_with("-")) return name + " needs " + missing + " VALUE; " + help;
     if (missing == "file" || missing == "files" || missing == "FILE")
       return name + " needs a scenario FILE: envelope " + name + " FILE (" + help + ")";

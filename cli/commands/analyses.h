@@ -25,6 +25,16 @@ struct NamedScenario {
 std::vector<NamedScenario> variant_scenarios(const Loaded& loaded,
                                              const std::vector<std::string>& specs);
 
+// The tree of one variant `spec`, before compiling: a named variant applied,
+// or an ad hoc one with each assignment located in its --variant argument.
+// Its errors end the command (exit 2).
+struct VariantTree {
+  std::string name;
+  scenarios::Node tree;
+  std::vector<std::string> paths;  // the paths it sets
+};
+VariantTree variant_tree(const Loaded& loaded, const std::string& spec);
+
 // Each check of the scenario (those whose name holds `filter`) and its outcome.
 struct CheckOutcome {
   const scenarios::Check* check = nullptr;

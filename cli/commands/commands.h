@@ -106,6 +106,15 @@ struct ReportOptions {
 };
 int run_report(const ReportOptions& o);
 
+struct WorkbookOptions {
+  std::string file;
+  std::vector<std::string> sets;
+  std::string variant;    // a variant's name, or ad hoc 'NAME:PATH=VALUE,...'; default the base
+  std::string by = "fy";  // the Periods sheet: fy|contract-year|calendar|month
+  std::string output;     // -o FILE.xlsx; required
+};
+int run_workbook(const WorkbookOptions& o);
+
 struct InitOptions {
   std::string file;  // empty: standard output
   bool force = false;

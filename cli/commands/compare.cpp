@@ -41,6 +41,26 @@ std::vector<std::string> assignments(const std::string& text) {
 }
 
 NamedScenario variant_case(const Loaded& loaded, const std::string& spec) {
+  if (spec.find(':') == std::string::npos) {
+    scenarios::Diagnostics errors;
+    const scenarios::Variant* v = loaded.analyses.find_variant(spec);
+    if (!v) variant_tree(loaded, spec);  // says which variants there are
+    auto s = scenarios::compile_variant(loaded.tree, *v, loaded.scenario, errors);
+    if (!s) fail_with(errors);
+    return {spec, std::move(*s)};
+  }
+  VariantTree varied = variant_tree(loaded, spec);
+  scenarios::Diagnostics errors;
+  auto s = scenarios::compile_scenario(varied.tree, errors);
+  if (!s) fail_with(errors);
+  auto [own_start, own_end] = scenarios::sets_horizon(varied.paths);
+  model::keep_horizon(*s, *model::horizon_of(loaded.scenario), own_start, own_end);
+  return {varied.name, std::move(*s)};
+}
+
+}  // namespace
+
+VariantTree variant_tree(const Loaded& loaded, const std::string& spec) {
   scenarios::Diagnostics errors;
   std::size_t colon = spec.find(':');
   if (colon == std::string::npos) {
@@ -52,27 +72,24 @@ NamedScenario variant_case(const Loaded& loaded, const std::string& spec) {
       fail_usage("unknown variant '" + spec + "'" + model::did_you_mean(spec, names) +
                  " (an ad hoc one is written 'name:path=value,path=value')");
     }
-    auto s = scenarios::compile_variant(loaded.tree, *v, loaded.scenario, errors);
-    if (!s) fail_with(errors);
-    return {spec, std::move(*s)};
+    auto tree = scenarios::apply_variant(loaded.tree, *v, errors);
+    if (!tree) fail_with(errors);
+    VariantTree out{spec, std::move(*tree), {}};
+    for (const auto& o : v->overrides)
+      out.paths.push_back(o.path);
+    return out;
   }
-  scenarios::Node tree = loaded.tree;
-  std::vector<std::string> paths;
+  VariantTree out{spec.substr(0, colon), loaded.tree, {}};
   scenarios::Mark at{std::make_shared<const std::string>("--variant"), 1,
                      static_cast<int>(colon) + 2};
   for (const std::string& a : assignments(spec.substr(colon + 1))) {
-    scenarios::apply_override(tree, a, errors, at);
+    scenarios::apply_override(out.tree, a, errors, at);
     at.column += static_cast<int>(a.size()) + 1;  // and its comma
-    paths.push_back(a.substr(0, a.find('=')));
+    out.paths.push_back(a.substr(0, a.find('=')));
   }
-  auto s = errors.empty() ? scenarios::compile_scenario(tree, errors) : std::nullopt;
-  if (!s) fail_with(errors);
-  auto [own_start, own_end] = scenarios::sets_horizon(paths);
-  model::keep_horizon(*s, *model::horizon_of(loaded.scenario), own_start, own_end);
-  return {spec.substr(0, colon), std::move(*s)};
+  if (!errors.empty()) fail_with(errors);
+  return out;
 }
-
-}  // namespace
 
 std::vector<NamedScenario> variant_scenarios(const Loaded& loaded,
                                              const std::vector<std::string>& specs) {
