@@ -55,6 +55,24 @@ void add_eval(CLI::App& app, Action& action) {
   cmd->callback([o, &action] { action = [o] { return run_eval(*o); }; });
 }
 
+void add_explain(CLI::App& app, Action& action) {
+  auto o = std::make_shared<ExplainOptions>();
+  auto* cmd = app.add_subcommand("explain", "How a figure is made, down to the inputs and roundings");
+  cmd->add_option("file", o->file, "Scenario file (- for standard input)")->required();
+  cmd->add_option("figures", o->figures, "Metric names, e.g. cost.da_victims@2019/20 npv")
+      ->required();
+  add_set(*cmd, o->sets);
+  cmd->add_option("--variant", o->variant,
+                  "Explain a variant: its name, or ad hoc 'NAME:PATH=VALUE,PATH=VALUE'");
+  cmd->add_option("--format", o->format, "table (a tree), md or json; default from -o");
+  cmd->add_option("-o,--output", o->output, "Write to FILE");
+  cmd->footer(
+      "Example:\n"
+      "  envelope explain examples/coventry-2019.yaml cost.da_victims@2019/20\n"
+      "  envelope explain examples/coventry-2019.yaml npv --format json");
+  cmd->callback([o, &action] { action = [o] { return run_explain(*o); }; });
+}
+
 void add_validate(CLI::App& app, Action& action) {
   auto o = std::make_shared<ValidateOptions>();
   auto* cmd = app.add_subcommand("validate", "Check scenario files and report every error");
@@ -249,7 +267,7 @@ void add_init(CLI::App& app, Action& action) {
 
 // One line per command.
 constexpr void (*kCommands[])(CLI::App&, Action&) = {
-    add_run,   add_eval,  add_validate,   add_convert, add_compare,  add_tornado, add_grid,
+    add_run,   add_eval,  add_explain, add_validate,   add_convert, add_compare,  add_tornado, add_grid,
     add_solve, add_check, add_montecarlo, add_report,  add_workbook, add_init};
 
 // The command being parsed when CLI11 stopped, or nullptr.

@@ -24,6 +24,16 @@ struct EvalOptions {
 };
 int run_eval(const EvalOptions& o);
 
+struct ExplainOptions {
+  std::string file;
+  std::vector<std::string> figures;  // metric names, any with @LABEL
+  std::vector<std::string> sets;
+  std::string variant;  // a variant's name, or ad hoc 'NAME:PATH=VALUE,...'
+  std::string format;   // table|md|json; default from -o, else table
+  std::string output;
+};
+int run_explain(const ExplainOptions& o);
+
 struct ValidateOptions {
   std::vector<std::string> files;
   std::vector<std::string> sets;

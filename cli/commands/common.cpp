@@ -87,6 +87,12 @@ model::MetricQuery parse_metric_arg(const std::string& name, const model::Scenar
   return std::get<model::MetricQuery>(std::move(parsed));
 }
 
+void fail_no_period(const model::MetricQuery& q, const model::Scenario& s) {
+  auto periods = model::periods_of(*model::horizon_of(s), *q.basis, s.fiscal_year_start);
+  fail_usage(fmt::format("{}: no period '{}' in the horizon ({} to {})", q.text, q.label,
+                         periods.front().label, periods.back().label));
+}
+
 scenarios::CompiledScenario compile_parameters(const Loaded& loaded,
                                                const std::vector<std::string>& paths,
                                                const std::vector<scenarios::Mark>& marks) {

@@ -27,6 +27,8 @@ std::string number_text(double x);
 // A number as the command line gives it: 0.02, 2%, -500000, £1,300,000.
 double parse_number_arg(const std::string& text, const std::string& option);
 model::MetricQuery parse_metric_arg(const std::string& name, const model::Scenario& s);
+// Exit 2: the query's period is not in the scenario's horizon (naming the first and last).
+[[noreturn]] void fail_no_period(const model::MetricQuery& q, const model::Scenario& s);
 // A whole number as the command line gives it, from `low` to `high`: 20000,
 // 20,000 or 2e4 (exactly whole). Anything else is a usage error naming the
 // option, the range and what was typed ("-n 0: expected a whole number of

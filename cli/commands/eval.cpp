@@ -3,6 +3,7 @@
 #include <variant>
 
 #include "cli/commands/commands.h"
+#include "cli/commands/common.h"
 #include "cli/io.h"
 #include "model/metrics.h"
 
@@ -20,11 +21,7 @@ int run_eval(const EvalOptions& o) {
   std::string out;
   for (const model::MetricQuery& q : queries) {
     auto v = evaluation.value(q);
-    if (!v) {
-      const auto& periods = evaluation.projection(*q.basis).periods;
-      fail_usage(fmt::format("{}: no period '{}' in the horizon ({} to {})", q.text, q.label,
-                             periods.front().label, periods.back().label));
-    }
+    if (!v) fail_no_period(q, loaded.scenario);
     out += v->is_count ? std::to_string(v->count) : model::to_decimal_string(v->money);
     out += "\n";
   }
