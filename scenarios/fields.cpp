@@ -161,6 +161,30 @@ bool FieldReader::refuse_separators(const Field& f) {
   return false;
 }
 
+// "500000 pa", "£500,000 per annum", "40000 pcm": an amount with its period
+// written after it. An annual amount is per year already; a monthly one is
+// refused with the sum to write.
+bool FieldReader::refuse_per_period(const Field& f) {
+  static const std::regex kPer(
+      "\\s*((?:£)?[0-9][0-9,]*(?:\\.[0-9]+)?)\\s*(p\\.?a\\.?|per annum|per year|a year|/ ?yr|/ "
+      "?year|"
+      "pcm|p\\.?m\\.?|per month|a month|/ ?month)\\s*",
+      std::regex::icase);
+  std::smatch m;
+  const std::string& t = f.node->text;
+  if (!std::regex_match(t, m, kPer)) return false;
+  std::string amount = m[1];
+  std::string unit = m[2];
+  for (char& c : unit)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool monthly = unit.find("m") != std::string::npos && unit.find("annum") == std::string::npos;
+  if (monthly)
+    error(f, "an amount here is per year: for " + amount + " a month write " + amount + " * 12");
+  else
+    error(f, "write " + amount + " alone: an amount here is per year already");
+  return true;
+}
+
 bool FieldReader::refuse_brackets(const Field& f) {
   auto inside = bracketed_number(f.node->text);
   if (!inside) return false;
@@ -182,7 +206,8 @@ std::optional<model::Money> FieldReader::money(const Field& f, Sign sign) {
   if (!expect_scalar(f, "an amount of money")) return std::nullopt;
   if (auto exact = parse_money(f.node->text)) {
     out = exact;
-  } else if (refuse_brackets(f) || refuse_shorthand(f) || refuse_separators(f)) {
+  } else if (refuse_brackets(f) || refuse_shorthand(f) || refuse_separators(f) ||
+             refuse_per_period(f)) {
     return std::nullopt;
   } else if (auto v = expression(f, "an amount of money")) {
     if (!model::fits_in_pence(*v * 100.0)) {
@@ -282,6 +307,20 @@ std::string date_hint(const std::string& t) {
     for (int i = 0; i < 12; ++i)
       if (word.size() >= 3 && std::string_view(word).substr(0, 3) == kMonths[i])
         d = {std::stoi(m[3]), i + 1, std::stoi(m[1])};
+  }
+  static const std::regex kYearMonth("\\s*([0-9]{4})-([0-9]{1,2})\\s*");
+  static const std::regex kMonthYear("\\s*([A-Za-z]+)\\s+([0-9]{4})\\s*");
+  if (d.year == 0 && (std::regex_match(t, m, kYearMonth) || std::regex_match(t, m, kMonthYear))) {
+    bool numeric = std::isdigit(static_cast<unsigned char>(m[1].str()[0]));
+    std::string word = numeric ? "" : m[1].str();
+    for (char& c : word)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    int month = numeric ? std::stoi(m[2]) : 0, year = std::stoi(m[numeric ? 1 : 2]);
+    for (int i = 0; i < 12 && !numeric; ++i)
+      if (word.size() >= 3 && std::string_view(word).substr(0, 3) == kMonths[i]) month = i + 1;
+    model::Date first{year, month, 1};
+    if (month >= 1 && month <= 12)
+      return "; a date names its day: write " + model::to_string(first) + " for the 1st";
   }
   if (d.year == 0 || !model::is_valid(d)) return "";
   return "; write " + model::to_string(d) + (day_first ? " (read day first, as in the UK)" : "");

@@ -90,6 +90,8 @@ class FieldReader {
   // "1.347.955", "580.000,00", "500 000": thousands separated as some
   // countries (or typists) do, refused with the number to write.
   bool refuse_separators(const Field& f);
+  // "500000 pa", "40000 pcm": an amount with its period after it.
+  bool refuse_per_period(const Field& f);
 
   Diagnostics& errors_;
   std::map<std::string, double> assumptions_;
