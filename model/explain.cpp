@@ -61,6 +61,21 @@ std::string rate_text(double r) {
   return to_text(decimal_of(r));
 }
 
+// "round(562,600.00 × (1 + 0.025)) = round(576665)": SPEC 3.2's compounding
+// at `steps`, with the exact decimal product it rounds; "" at step 0 (the
+// amount itself).
+std::string compounded_formula(Money base, const RateSchedule& rates, int steps) {
+  if (steps == 0) return "";
+  Decimal product{mpz_class(std::to_string(base.pence)), -2};
+  std::string factors = formula_amount(base);
+  for (int j = 1; j <= steps; ++j) {
+    double r = rates.at(j);
+    product = times(product, one_plus(decimal_of(r)));
+    factors += " × (1 + " + rate_text(r) + ")";
+  }
+  return "round(" + factors + ") = round(" + to_text(product) + ")";
+}
+
 std::string span(Month first, Month last) {
   return first == last ? month_label(first) : month_label(first) + " to " + month_label(last);
 }
@@ -168,15 +183,7 @@ Explanation Explainer::months_of(std::string label, Money v, Month year_start, M
 }
 
 std::string Explainer::year_value_formula(const Contract& c, int k) const {
-  if (k == 0) return "";  // the annual itself
-  Decimal product{mpz_class(std::to_string(c.annual.pence)), -2};
-  std::string factors = formula_amount(c.annual);
-  for (int j = 1; j <= k; ++j) {
-    double u = c.uplift.at(j);
-    product = times(product, one_plus(decimal_of(u)));
-    factors += " × (1 + " + rate_text(u) + ")";
-  }
-  return "round(" + factors + ") = round(" + to_text(product) + ")";
+  return compounded_formula(c.annual, c.uplift, k);
 }
 
 Explanation Explainer::contract_in(std::size_t index, const Period& p) const {
@@ -202,15 +209,7 @@ Explanation Explainer::contract_in(std::size_t index, const Period& p) const {
 std::string Explainer::amount_formula(const YearlyAmount& a, int step, int fy) const {
   for (const auto& [year, amount] : a.by_year)
     if (year == fy) return "by_year";
-  if (step == 0) return "";  // the annual itself
-  Decimal product{mpz_class(std::to_string(a.annual.pence)), -2};
-  std::string factors = formula_amount(a.annual);
-  for (int j = 1; j <= step; ++j) {
-    double r = a.change.at(j);
-    product = times(product, one_plus(decimal_of(r)));
-    factors += " × (1 + " + rate_text(r) + ")";
-  }
-  return "round(" + factors + ") = round(" + to_text(product) + ")";
+  return compounded_formula(a.annual, a.change, step);
 }
 
 Explanation Explainer::stream_in(const YearlyAmount& a, std::optional<Month> from,
