@@ -57,7 +57,8 @@ void add_eval(CLI::App& app, Action& action) {
 
 void add_explain(CLI::App& app, Action& action) {
   auto o = std::make_shared<ExplainOptions>();
-  auto* cmd = app.add_subcommand("explain", "How a figure is made, down to the inputs and roundings");
+  auto* cmd =
+      app.add_subcommand("explain", "How a figure is made, down to the inputs and roundings");
   cmd->add_option("file", o->file, "Scenario file (- for standard input)")->required();
   cmd->add_option("figures", o->figures, "Metric names, e.g. cost.da_victims@2019/20 npv")
       ->required();
@@ -185,12 +186,30 @@ void add_check(CLI::App& app, Action& action) {
   cmd->add_option("files", o->files, "Scenario files")->required();
   cmd->add_option("--junit", o->junit, "Write JUnit XML here, for CI");
   cmd->add_option("--filter", o->filter, "Only the checks whose name contains this");
+  cmd->add_option("--lock", o->lock,
+                  "Compare every figure of this lock (envelope lock) instead: exit 1 if any moved");
+  cmd->add_option("--tolerance", o->tolerance, "With --lock: pounds a figure may move by (0)");
   add_output(*cmd, *o);
   cmd->footer(
       "Examples:\n"
       "  envelope check examples/coventry-2019.yaml --junit checks.xml\n"
-      "  envelope check examples/coventry-2019.yaml --set envelope.annual=1300000");
+      "  envelope check examples/coventry-2019.yaml --set envelope.annual=1300000\n"
+      "  envelope check examples/coventry-2019.yaml --lock figures.lock --junit figures.xml");
   cmd->callback([o, &action] { action = [o] { return run_check(*o); }; });
+}
+
+void add_lock(CLI::App& app, Action& action) {
+  auto o = std::make_shared<LockOptions>();
+  auto* cmd = app.add_subcommand(
+      "lock", "Write every figure a report quotes to a lock file, for check --lock");
+  cmd->add_option("file", o->file, "Scenario file (- for standard input)")->required();
+  add_set(*cmd, o->sets);
+  cmd->add_option("-o,--output", o->output, "Write to FILE (default: standard output)");
+  cmd->footer(
+      "Examples:\n"
+      "  envelope lock examples/coventry-2019.yaml -o figures.lock\n"
+      "  envelope check examples/coventry-2019.yaml --lock figures.lock");
+  cmd->callback([o, &action] { action = [o] { return run_lock(*o); }; });
 }
 
 void add_montecarlo(CLI::App& app, Action& action) {
@@ -231,6 +250,7 @@ void add_report(CLI::App& app, Action& action) {
                   "Only these, comma-separated: summary, assumptions, projection, contracts, "
                   "variants, tornado, montecarlo, checks, provenance");
   cmd->add_option("--date", o->date, "A date for the provenance, YYYY-MM-DD (default: none)");
+  cmd->add_option("--lock", o->lock, "Also write every figure it quotes to this lock file");
   cmd->footer(
       "Examples:\n"
       "  envelope report examples/coventry-2019.yaml -o appendix.html\n"
@@ -267,8 +287,9 @@ void add_init(CLI::App& app, Action& action) {
 
 // One line per command.
 constexpr void (*kCommands[])(CLI::App&, Action&) = {
-    add_run,   add_eval,  add_explain, add_validate,   add_convert, add_compare,  add_tornado, add_grid,
-    add_solve, add_check, add_montecarlo, add_report,  add_workbook, add_init};
+    add_run,     add_eval,       add_explain, add_validate, add_convert,
+    add_compare, add_tornado,    add_grid,    add_solve,    add_check,
+    add_lock,    add_montecarlo, add_report,  add_workbook, add_init};
 
 // The command being parsed when CLI11 stopped, or nullptr.
 const CLI::App* current_command(CLI::App& app) {

@@ -10,6 +10,7 @@
 #include "cli/commands/analyses.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
+#include "cli/render/junit.h"
 #include "cli/render/markup.h"
 #include "model/analyses.h"
 #include "scenarios/scenario_reader.h"
@@ -23,14 +24,6 @@ struct Outcome : CheckOutcome {
   std::string file;
   std::size_t file_index = 0;
 };
-
-// A JUnit class name from a scenario's path: without its extension, and
-// with no other dot, since Jenkins splits a class name at its last dot.
-std::string class_name(const std::string& file) {
-  std::string name = std::filesystem::path(file).lexically_normal().replace_extension().string();
-  std::replace(name.begin(), name.end(), '.', '_');
-  return name;
-}
 
 // JUnit XML as CI systems read it (Jenkins' junit-10.xsd, GitLab, GitHub
 // reporters): <testsuites> with totals, a <testsuite> per input file named
@@ -47,9 +40,9 @@ std::string junit(const std::vector<Outcome>& outcomes, const std::vector<std::s
     Suite& suite = suites[o.file_index];
     ++suite.tests;
     suite.seconds += o.seconds;
-    suite.body +=
-        fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.6f}\"",
-                    escape_markup(class_name(o.file)), escape_markup(o.check->name), o.seconds);
+    suite.body += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.6f}\"",
+                              escape_markup(junit_class_name(o.file)), escape_markup(o.check->name),
+                              o.seconds);
     if (o.ok) {
       suite.body += "/>\n";
       continue;
@@ -79,16 +72,6 @@ std::string junit(const std::vector<Outcome>& outcomes, const std::vector<std::s
       "<testsuites name=\"envelope check\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
       "skipped=\"0\" time=\"{:.6f}\">\n{}</testsuites>\n",
       tests, failures, seconds, body);
-}
-
-// The time now, UTC, as JUnit's timestamp writes it (no time zone).
-std::string utc_timestamp() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-  return text;
 }
 
 }  // namespace
@@ -139,6 +122,8 @@ std::vector<CheckOutcome> run_checks(const Loaded& loaded, const std::string& fi
 }
 
 int run_check(const CheckOptions& o) {
+  if (!o.lock.empty()) return run_check_lock(o);
+  if (!o.tolerance.empty()) fail_usage("--tolerance is for check --lock: give --lock LOCK");
   refuse_same_outputs({{"-o", o.output}, {"--junit", o.junit}});
   Format format = choose_format(o.format, o.output, o.files);
   std::vector<Outcome> outcomes;

@@ -3,6 +3,7 @@
 // returns the exit status. Defaults are those of the command line.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -87,10 +88,24 @@ int run_solve(const SolveOptions& o);
 
 struct CheckOptions : OutputOptions {
   std::vector<std::string> files;
-  std::string junit;   // write JUnit XML here
-  std::string filter;  // only checks whose name contains this
+  std::string junit;      // write JUnit XML here
+  std::string filter;     // only checks whose name contains this
+  std::string lock;       // --lock LOCK: compare its figures instead of running the checks
+  std::string tolerance;  // with --lock: pounds a figure may move by; default 0
 };
 int run_check(const CheckOptions& o);
+// check --lock (cli/commands/lock.cpp): exit 1 when a figure moved, 2 when the
+// lock is not one of FILE's shape.
+int run_check_lock(const CheckOptions& o);
+
+// `envelope lock FILE`: every figure a report quotes, as a lock file
+// (docs/lock-format.md), to -o or standard output.
+struct LockOptions {
+  std::string file;
+  std::vector<std::string> sets;  // --set PATH=VALUE, recorded in the lock
+  std::string output;             // -o FILE; default standard output
+};
+int run_lock(const LockOptions& o);
 
 struct MonteCarloOptions : OutputOptions {
   std::string file;
@@ -113,8 +128,16 @@ struct ReportOptions {
   std::string title;     // default "Appendix: " and the scenario's name
   std::string sections;  // comma-separated section names; default all that apply
   std::string date;      // YYYY-MM-DD: shown in provenance; default none
+  std::string lock;      // --lock LOCK: also write the lock of the figures; default none
 };
 int run_report(const ReportOptions& o);
+struct Loaded;
+class OutputFile;
+// The lock of `loaded` (read with `sets`) written to `path`, not yet
+// committed: `report --lock` commits it once the report is written.
+std::unique_ptr<OutputFile> write_report_lock(const Loaded& loaded,
+                                              const std::vector<std::string>& sets,
+                                              const std::string& path);
 
 struct WorkbookOptions {
   std::string file;

@@ -82,16 +82,21 @@ int run_report(const ReportOptions& o) {
   settings.sets = o.sets;
   if (!o.date.empty()) settings.date = o.date;
   std::time_t created = creation_time(settings.date);
+  refuse_same_outputs({{"-o", o.output}, {"--lock", o.lock}});
   Loaded loaded = load_scenario(o.file, o.sets);
+  std::unique_ptr<OutputFile> lock;  // committed once the report is written
+  if (!o.lock.empty()) lock = write_report_lock(loaded, o.sets, o.lock);
   std::string title = o.title.empty() ? "Appendix: " + loaded.scenario.name : o.title;
   report::Report r = build_report(loaded, title, settings);
   if (format == ReportFormat::xlsx) {
     write_workbook(r, o, created);
+    if (lock) lock->commit();
     return kExitOk;
   }
   std::string text =
       format == ReportFormat::html ? report::render_html(r) : report::render_markdown(r);
   write_output(o.output, text, {o.file});
+  if (lock) lock->commit();
   return kExitOk;
 }
 

@@ -7,6 +7,14 @@
 
 namespace cli {
 
+std::vector<std::string> groups_of(const model::Scenario& s) {
+  std::vector<std::string> groups;
+  for (const model::Contract& c : s.contracts)
+    if (!c.group.empty() && std::find(groups.begin(), groups.end(), c.group) == groups.end())
+      groups.push_back(c.group);
+  return groups;
+}
+
 namespace {
 
 std::vector<model::Money> minus(const std::vector<model::Money>& a,
@@ -15,14 +23,6 @@ std::vector<model::Money> minus(const std::vector<model::Money>& a,
   for (std::size_t i = 0; i < a.size(); ++i)
     out[i] = a[i] - b[i];
   return out;
-}
-
-std::vector<std::string> groups_of(const model::Scenario& s) {
-  std::vector<std::string> groups;
-  for (const model::Contract& c : s.contracts)
-    if (!c.group.empty() && std::find(groups.begin(), groups.end(), c.group) == groups.end())
-      groups.push_back(c.group);
-  return groups;
 }
 
 void add_contract_lines(const model::Scenario& s, const model::Projection& p,

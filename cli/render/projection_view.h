@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "cli/render/json.h"
 #include "cli/render/table.h"
@@ -11,6 +12,9 @@
 #include "model/scenario.h"
 
 namespace cli {
+
+// The scenario's contract groups, in the order of their first contract.
+std::vector<std::string> groups_of(const model::Scenario& s);
 
 // One line of a projection: its machine key (a metric name, or "pooled"),
 // label, indent, and amount per period.

@@ -9,12 +9,12 @@ envelope: a command comes first, as in envelope run FILE; envelope --help lists 
 
 $ envelope frobnicate
 >2
-envelope: unknown command 'frobnicate'; the commands are run, eval, explain, validate, convert, compare, tornado, grid, solve, check, montecarlo, report, workbook, init
+envelope: unknown command 'frobnicate'; the commands are run, eval, explain, validate, convert, compare, tornado, grid, solve, check, lock, montecarlo, report, workbook, init
 >= 2
 
 $ envelope evl x.yaml cost
 >2
-envelope: unknown command 'evl' (did you mean 'eval'?); the commands are run, eval, explain, validate, convert, compare, tornado, grid, solve, check, montecarlo, report, workbook, init
+envelope: unknown command 'evl' (did you mean 'eval'?); the commands are run, eval, explain, validate, convert, compare, tornado, grid, solve, check, lock, montecarlo, report, workbook, init
 >= 2
 
 # Help on each command ends with a worked example.
