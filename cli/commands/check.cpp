@@ -1,6 +1,8 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -99,12 +101,40 @@ bool passes(const scenarios::Check& c, const model::MetricValue& v) {
   return true;
 }
 
+bool contains_ignoring_case(const std::string& text, const std::string& part) {
+  auto lower = [](std::string s) {
+    for (char& c : s)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  return lower(text).find(lower(part)) != std::string::npos;
+}
+
+// check asked to do nothing (SPEC 5): exit 2, so that CI never goes green
+// on no checks at all.
+[[noreturn]] void refuse_nothing_to_check(const std::vector<Loaded>& loaded,
+                                          const std::string& filter) {
+  std::vector<std::string> names, sources;
+  for (const Loaded& l : loaded) {
+    sources.push_back(l.source);
+    for (const scenarios::Check& c : l.analyses.checks)
+      names.push_back(c.name);
+  }
+  if (names.empty())
+    fail_usage(
+        fmt::format("nothing to check: {} {} no checks; add a checks: section, e.g. "
+                    "checks: [{{name: Fits the envelope, metric: min_headroom, min: 0}}]",
+                    fmt::join(sources, ", "), sources.size() == 1 ? "has" : "have"));
+  fail_usage(fmt::format("--filter '{}' matches no check (case is ignored); the checks are: {}",
+                         filter, fmt::join(names, "; ")));
+}
+
 }  // namespace
 
 std::vector<CheckOutcome> run_checks(const Loaded& loaded, const std::string& filter) {
   std::vector<CheckOutcome> out;
   for (const scenarios::Check& c : loaded.analyses.checks) {
-    if (!filter.empty() && c.name.find(filter) == std::string::npos) continue;
+    if (!contains_ignoring_case(c.name, filter)) continue;
     auto started = std::chrono::steady_clock::now();
     model::Scenario scenario = loaded.scenario;
     if (!c.variant.empty()) {
@@ -137,6 +167,7 @@ int run_check(const CheckOptions& o) {
     for (CheckOutcome& x : run_checks(loaded.back(), o.filter))
       outcomes.push_back({x, loaded.back().source, sources.size() - 1});
   }
+  if (outcomes.empty()) refuse_nothing_to_check(loaded, o.filter);
   int failed = 0;
   for (const Outcome& x : outcomes)
     failed += !x.ok;

@@ -106,6 +106,11 @@ int run_compare(const CompareOptions& o) {
   Format format = choose_format(o.format, o.output, {o.file});
   Loaded loaded = load_scenario(o.file, o.sets);
   std::vector<NamedScenario> cases = variant_scenarios(loaded, o.variants);
+  if (cases.size() == 1)  // asked to do nothing (SPEC 5)
+    fail_usage(loaded.source +
+               " has no variants to compare; add a variants: section, e.g. variants: "
+               "{no_uplift: {assumptions.uplift: 0}}, or give one with --variant "
+               "'NAME:PATH=VALUE'");
   std::vector<std::string> metrics = o.metrics.empty() ? kHeadlines : o.metrics;
   std::string text;
   if (!o.by.empty()) {

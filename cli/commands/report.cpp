@@ -64,6 +64,28 @@ std::time_t creation_time(const std::optional<std::string>& date) {
   return static_cast<std::time_t>(model::days_from_epoch({y, m, d})) * 86400;
 }
 
+// A section asked for by name that would have nothing to show (SPEC 5: a
+// command asked to do nothing): exit 2, saying what the file needs. Without
+// --sections, such sections are left out of the appendix.
+void refuse_empty_sections(const Loaded& loaded, const std::vector<std::string>& sections) {
+  const scenarios::Analyses& a = loaded.analyses;
+  bool drawn = !a.sensitivity.parameters.empty() && (a.sensitivity.draws || a.sensitivity.seed);
+  for (const std::string& s : sections) {
+    std::string need;
+    if (s == "variants" && a.variants.empty())
+      need = "a variants: section, e.g. variants: {no_uplift: {assumptions.uplift: 0}}";
+    else if (s == "tornado" && a.sensitivity.parameters.empty())
+      need = "sensitivity.parameters, e.g. assumptions.uplift: {low: 0, high: 0.03}";
+    else if (s == "montecarlo" && !drawn)
+      need = "sensitivity.parameters and sensitivity.montecarlo: {draws: 10000, seed: 1}";
+    else if (s == "checks" && a.checks.empty())
+      need = "a checks: section, e.g. checks: [{name: Fits, metric: min_headroom, min: 0}]";
+    if (!need.empty())
+      fail_usage(fmt::format("--sections {}: {} has nothing to show there; add {}", s,
+                             loaded.source, need));
+  }
+}
+
 void write_workbook(const report::Report& r, const ReportOptions& o, std::time_t created) {
   OutputFile file(o.output, {o.file});
   if (auto error = report::write_xlsx(r, file.temporary_path(), created)) fail_usage(*error);
@@ -84,6 +106,7 @@ int run_report(const ReportOptions& o) {
   std::time_t created = creation_time(settings.date);
   refuse_same_outputs({{"-o", o.output}, {"--lock", o.lock}});
   Loaded loaded = load_scenario(o.file, o.sets);
+  if (!o.sections.empty()) refuse_empty_sections(loaded, settings.sections);
   std::unique_ptr<OutputFile> lock;  // committed once the report is written
   if (!o.lock.empty()) lock = write_report_lock(loaded, o.sets, o.lock);
   std::string title = o.title.empty() ? "Appendix: " + loaded.scenario.name : o.title;

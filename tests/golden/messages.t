@@ -91,3 +91,37 @@ $ envelope eval tests/golden/data/messages/draw-refused.yaml cost --set assumpti
 >2
 tests/golden/data/messages/draw-refused.yaml:13:13: contracts.lot.annual: expected an amount of money above 0, got -99.79
 >= 2
+
+# Asked to do nothing (SPEC 5): exit 2 with what to add, so that CI never
+# passes on no checks at all. small.yaml has no checks, variants or
+# sensitivity block.
+$ envelope check tests/golden/data/small.yaml 2>&1 | grep -v warning
+envelope: nothing to check: tests/golden/data/small.yaml has no checks; add a checks: section, e.g. checks: [{name: Fits the envelope, metric: min_headroom, min: 0}]
+>= 0
+
+$ envelope check tests/golden/data/small.yaml 2>/dev/null
+>= 2
+
+$ envelope check examples/coventry-2019.yaml --filter zzz 2>&1 | grep -v warning
+envelope: --filter 'zzz' matches no check (case is ignored); the checks are: Fits the envelope every year; Nine-year cost as reported to cabinet; Extensions-off cost
+>= 0
+
+# --filter ignores case: NINE finds "Nine-year cost as reported to cabinet".
+$ envelope check examples/coventry-2019.yaml --filter NINE 2>/dev/null
+PASS  Nine-year cost as reported to cabinet: cost = 12131595.00 (12131595.00 ± 0.50)
+1 passed, 0 failed
+>= 0
+
+$ envelope compare tests/golden/data/small.yaml 2>/dev/null
+>= 2
+
+$ envelope compare tests/golden/data/small.yaml 2>&1 | grep -v warning
+envelope: tests/golden/data/small.yaml has no variants to compare; add a variants: section, e.g. variants: {no_uplift: {assumptions.uplift: 0}}, or give one with --variant 'NAME:PATH=VALUE'
+>= 0
+
+$ envelope report tests/golden/data/small.yaml --sections summary,montecarlo 2>&1 | grep -v warning
+envelope: --sections montecarlo: tests/golden/data/small.yaml has nothing to show there; add sensitivity.parameters and sensitivity.montecarlo: {draws: 10000, seed: 1}
+>= 0
+
+$ envelope report tests/golden/data/small.yaml --sections variants -o /dev/null 2>/dev/null
+>= 2
