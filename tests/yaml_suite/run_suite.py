@@ -149,7 +149,7 @@ def main():
         if not valid:
             if not line.startswith("error "):
                 counts["invalid accepted"] += 1
-                problems.append(f"{label}: invalid, but read: {case['name']}")
+                problems.append(f"{label}: invalid, but read: {case.get('name', '')}")
             elif not located(line, case["yaml"]):
                 counts["invalid refused without a location in the file"] += 1
                 problems.append(f"{label}: {line}")
@@ -165,7 +165,7 @@ def main():
                     print(f"  {label}: {rule}: {line}")
             else:
                 counts["valid called a syntax error"] += 1
-                problems.append(f"{label}: valid, refused: {line}  ({case['name']})")
+                problems.append(f"{label}: valid, refused: {line}  ({case.get('name', '')})")
             continue
         docs = expected_documents(case)
         ours = json.loads(line[3:])
