@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 
 packages=(g++ cmake ninja-build pkg-config python3
           libfyaml-dev libmuparser-dev libcli11-dev libfmt-dev doctest-dev libeigen3-dev
-          libxlsxwriter-dev zlib1g-dev libgmp-dev python3-openpyxl python3-junitparser libxml2-utils pandoc
+          libxlsxwriter-dev zlib1g-dev libgmp-dev python3-openpyxl python3-junitparser python3-jsonschema libxml2-utils pandoc
           libreoffice-calc chromium poppler-utils)  # tests: recalculating and printing to PDF
 
 missing=()
