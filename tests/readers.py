@@ -1,9 +1,13 @@
 """What the reader-based test scripts share: a tally of checks that prints
 `NAME: P passed, F failed` last and exits 0 only when none failed (and some
 ran), headless Chromium's flags for this machine, and the XML parts of an
-XLSX file that do not parse, and an HTML
-parser that checks every element is closed in order."""
+XLSX file that do not parse, an HTML
+parser that checks every element is closed in order, and LibreOffice
+recalculating workbooks headless."""
 import html.parser
+import os
+import signal
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 import zipfile
@@ -66,3 +70,47 @@ class TagBalance(html.parser.HTMLParser):
             self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
         else:
             self.stack.pop()
+
+
+# LibreOffice: recalculating workbooks headless (tests/spreadsheet, tests/workbook).
+
+PROFILE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<!-- Tools > Options > Calc > Formula > Recalculation on file load: 0 always, 1 never (default), 2 prompt -->
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def recalculate_xlsx(soffice, files, outdir, workdir, timeout):
+    """Recalculate every file in one LibreOffice run; {src: recalculated path}."""
+    profile = os.path.join(workdir, "lo-profile")
+    os.makedirs(os.path.join(profile, "user"), exist_ok=True)
+    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w") as f:
+        f.write(PROFILE_XCU)
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env["HOME"] = workdir
+    os.makedirs(outdir, exist_ok=True)
+    cmd = [soffice, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+           "-env:UserInstallation=file://" + os.path.abspath(profile),
+           "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outdir] + files
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=env,
+                            start_new_session=True)
+    try:
+        output, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise RuntimeError(f"LibreOffice did not finish within {timeout} s")
+    out = {}
+    for f in files:
+        path = os.path.join(outdir, os.path.basename(f))
+        if os.path.exists(path):
+            out[f] = path
+    if proc.returncode != 0 or len(out) != len(files):
+        raise RuntimeError(f"LibreOffice failed (exit {proc.returncode}, {len(out)} of "
+                           f"{len(files)} files):\n{output}")
+    return out

@@ -46,6 +46,9 @@ import time
 import zipfile
 from fractions import Fraction
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from readers import recalculate_xlsx  # noqa: E402
+
 SKIP = 77
 START_YEAR = 2020  # scenario.start 2020-04-01, fiscal_year_start 4
 
@@ -558,48 +561,12 @@ def plant_control(path):
 # ---------------------------------------------------------------------------
 # LibreOffice
 
-PROFILE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<!-- Tools > Options > Calc > Formula > Recalculation on file load: 0 always, 1 never (default), 2 prompt -->
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"""
 
 
 def recalculate(soffice, src, outdir, workdir, timeout):
     """Open src in headless Calc with a private profile that recalculates on
     load, save it as .xlsx into outdir; returns the path written."""
-    profile = os.path.join(workdir, "lo-profile")
-    os.makedirs(os.path.join(profile, "user"), exist_ok=True)
-    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w") as f:
-        f.write(PROFILE_XCU)
-    env = dict(os.environ)
-    env.pop("DISPLAY", None)
-    env["HOME"] = workdir   # nothing of LibreOffice's lands in the real home
-    cmd = [soffice, "--headless", "--norestore", "--nolockcheck", "--nodefault",
-           "-env:UserInstallation=file://" + os.path.abspath(profile),
-           "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outdir, src]
-    # soffice is a script that starts soffice.bin: a session of its own, so
-    # that a timeout ends both, and only them.
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env=env,
-                            start_new_session=True)
-    try:
-        output, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        raise RuntimeError(f"LibreOffice did not finish within {timeout} s: {' '.join(cmd)}")
-    out = os.path.join(outdir, os.path.basename(src))
-    if proc.returncode != 0 or not os.path.exists(out):
-        raise RuntimeError(f"LibreOffice failed (exit {proc.returncode}): {' '.join(cmd)}\n"
-                           f"{output}")
-    return out
-
-
-# ---------------------------------------------------------------------------
-# envelope
+    return recalculate_xlsx(soffice, [src], outdir, workdir, timeout)[src]
 
 
 def run_envelope(envelope, path, metrics, timeout=60):

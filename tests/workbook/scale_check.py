@@ -56,7 +56,7 @@ def main():
         stripped = os.path.join(work, "stripped.xlsx")
         wc.strip_cached_values(out, stripped)
         t = time.monotonic()
-        got = wc.recalculate("soffice", [stripped], os.path.join(work, "lo"), work, 1800)
+        got = wc.recalculate_xlsx("soffice", [stripped], os.path.join(work, "lo"), work, 1800)
         print(f"LibreOffice opened, recalculated and saved it in {time.monotonic() - t:.1f} s")
         want = wc.expected_figures(wc.run_json(args.envelope, scenario))
         wc.compare(check, "scale", wc.read_figures(got[stripped]), want, "LibreOffice")

@@ -40,15 +40,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "reference"))
 sys.path.insert(0, os.path.join(HERE, ".."))
 
-from readers import Checks  # noqa: E402
+from readers import Checks, recalculate_xlsx  # noqa: E402
 
 SKIP = 77
-PROFILE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"""
 NEAR_TIE = "within a spreadsheet's 15 significant digits of a half penny"
 
 
@@ -68,39 +62,6 @@ def strip_cached_values(src, dst):
             if item.filename.startswith("xl/worksheets/sheet"):
                 data = re.sub(rb"(<f>[^<]*</f>)<v>[^<]*</v>", rb"\1", data)
             zout.writestr(item, data)
-
-
-def recalculate(soffice, files, outdir, workdir, timeout):
-    """Recalculate every file in one LibreOffice run; {src: recalculated path}."""
-    profile = os.path.join(workdir, "lo-profile")
-    os.makedirs(os.path.join(profile, "user"), exist_ok=True)
-    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w") as f:
-        f.write(PROFILE_XCU)
-    env = dict(os.environ)
-    env.pop("DISPLAY", None)
-    env["HOME"] = workdir
-    os.makedirs(outdir, exist_ok=True)
-    cmd = [soffice, "--headless", "--norestore", "--nolockcheck", "--nodefault",
-           "-env:UserInstallation=file://" + os.path.abspath(profile),
-           "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outdir] + files
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env=env,
-                            start_new_session=True)
-    try:
-        output, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        raise RuntimeError(f"LibreOffice did not finish within {timeout} s")
-    out = {}
-    for f in files:
-        path = os.path.join(outdir, os.path.basename(f))
-        if os.path.exists(path):
-            out[f] = path
-    if proc.returncode != 0 or len(out) != len(files):
-        raise RuntimeError(f"LibreOffice failed (exit {proc.returncode}, {len(out)} of "
-                           f"{len(files)} files):\n{output}")
-    return out
 
 
 def read_figures(path):
@@ -306,8 +267,8 @@ def main():
     refusals(check, args.envelope, work)
 
     t_lo = time.monotonic()
-    recalculated = recalculate(soffice, [w[1] for w in written],
-                               os.path.join(work, "recalculated"), work, args.timeout)
+    recalculated = recalculate_xlsx(soffice, [w[1] for w in written],
+                                     os.path.join(work, "recalculated"), work, args.timeout)
     t_lo = time.monotonic() - t_lo
     figures = 0
     for name, path, want in written:
