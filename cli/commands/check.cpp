@@ -172,13 +172,15 @@ int run_check(const CheckOptions& o) {
   for (const Outcome& x : outcomes)
     failed += !x.ok;
   int passed = static_cast<int>(outcomes.size()) - failed;
+  bool several = o.files.size() > 1;  // each line then names its file
   std::string text;
   if (format == Format::json) {
     JsonWriter w;
     w.begin_object().key("passed").integer(passed).key("failed").integer(failed);
     w.key("checks").begin_array();
     for (const Outcome& x : outcomes) {
-      w.begin_object().key("name").string(x.check->name).key("variant");
+      w.begin_object().key("file").string(x.file).key("name").string(x.check->name);
+      w.key("variant");
       if (x.check->variant.empty())
         w.null();
       else
@@ -196,8 +198,8 @@ int run_check(const CheckOptions& o) {
     text = w.str();
   } else if (format == Format::table) {
     for (const Outcome& x : outcomes)
-      text += fmt::format("{}  {}: {}{} = {} ({})\n", x.ok ? "PASS" : "FAIL", x.check->name,
-                          x.check->metric,
+      text += fmt::format("{}  {}{}: {}{} = {} ({})\n", x.ok ? "PASS" : "FAIL",
+                          several ? x.file + ": " : "", x.check->name, x.check->metric,
                           x.check->variant.empty() ? "" : " [" + x.check->variant + "]",
                           value_text(x.actual), expected_text(*x.check));
     text += fmt::format("{} passed, {} failed\n", passed, failed);
@@ -207,13 +209,15 @@ int run_check(const CheckOptions& o) {
     t.key_header = "check";
     t.label_header = "Check";
     t.headers = {"Result", "Variant", "Metric", "Actual", "Expected"};
-    for (const Outcome& x : outcomes)
-      t.rows.push_back(
-          {x.check->name,
-           x.check->name,
-           {Cell::of(x.ok ? "PASS" : "FAIL"),
-            Cell::of(x.check->variant.empty() ? "base" : x.check->variant),
-            Cell::of(x.check->metric), value_cell(x.actual), Cell::of(expected_text(*x.check))}});
+    if (several) t.headers.insert(t.headers.begin(), "File");
+    for (const Outcome& x : outcomes) {
+      std::vector<Cell> cells = {Cell::of(x.ok ? "PASS" : "FAIL"),
+                                 Cell::of(x.check->variant.empty() ? "base" : x.check->variant),
+                                 Cell::of(x.check->metric), value_cell(x.actual),
+                                 Cell::of(expected_text(*x.check))};
+      if (several) cells.insert(cells.begin(), Cell::of(x.file));
+      t.rows.push_back({x.check->name, x.check->name, std::move(cells)});
+    }
     text = render({t}, format, false);
   }
   // Both files are written before either is put in place: a JUnit path that

@@ -12,7 +12,7 @@ namespace cli {
 namespace {
 
 // Every numeric path of the scenario with its value: the vocabulary of --set.
-std::string paths_listing(const Loaded& loaded) {
+std::string paths_listing(const Loaded& loaded, bool name_file) {
   scenarios::Diagnostics errors;
   auto compiled = scenarios::CompiledScenario::compile(loaded.tree, {}, errors);
   std::string out;
@@ -22,7 +22,8 @@ std::string paths_listing(const Loaded& loaded) {
   for (const auto& p : paths)
     width = std::max(width, p.path.size());
   for (const auto& p : paths) {
-    std::string line = fmt::format("{:<{}}  {}", p.path, width, p.value);
+    std::string line =
+        fmt::format("{}{:<{}}  {}", name_file ? loaded.source + ": " : "", p.path, width, p.value);
     if (!p.expression.empty()) line += "  = " + p.expression;
     out += line + "\n";
   }
@@ -37,7 +38,7 @@ int run_validate(const ValidateOptions& o) {
     try {
       Loaded loaded = load_scenario(file, o.sets);
       if (o.paths) {
-        std::cout << paths_listing(loaded);
+        std::cout << paths_listing(loaded, o.files.size() > 1);
         continue;
       }
       auto h = model::horizon_of(loaded.scenario);

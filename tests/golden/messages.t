@@ -125,3 +125,20 @@ envelope: --sections montecarlo: tests/golden/data/small.yaml has nothing to sho
 
 $ envelope report tests/golden/data/small.yaml --sections variants -o /dev/null 2>/dev/null
 >= 2
+
+# Several inputs: each line names its file (check and validate --paths),
+# and check's JSON names it always. ties.yaml has no checks.
+$ envelope check examples/coventry-2019.yaml tests/golden/data/ties.yaml --filter nine 2>/dev/null
+PASS  examples/coventry-2019.yaml: Nine-year cost as reported to cabinet: cost = 12131595.00 (12131595.00 ± 0.50)
+1 passed, 0 failed
+>= 0
+
+$ envelope check examples/coventry-2019.yaml tests/golden/data/ties.yaml --filter nine --format csv 2>/dev/null
+check,File,Result,Variant,Metric,Actual,Expected
+Nine-year cost as reported to cabinet,examples/coventry-2019.yaml,PASS,base,cost,12131595.00,12131595.00 ± 0.50
+>= 0
+
+$ envelope validate --paths examples/coventry-2019.yaml tests/golden/data/small.yaml 2>/dev/null | grep -e "pcc_cut  " -e small.annual
+examples/coventry-2019.yaml: assumptions.pcc_cut                                 0.03
+tests/golden/data/small.yaml: contracts.small.annual       1200
+>= 0

@@ -147,6 +147,7 @@ $ envelope check examples/coventry-2019.yaml --filter Nine --format json
   "failed": 0,
   "checks": [
     {
+      "file": "examples/coventry-2019.yaml",
       "name": "Nine-year cost as reported to cabinet",
       "variant": null,
       "metric": "cost",
