@@ -188,10 +188,13 @@ int run_check(const CheckOptions& o) {
       w.key("metric").string(x.check->metric).key("actual");
       write_value(w, x.actual);
       w.key("expected").begin_object();
-      if (x.check->min) w.key("min").number(*x.check->min);
-      if (x.check->max) w.key("max").number(*x.check->max);
-      if (x.check->equals)
-        w.key("equals").number(*x.check->equals).key("tolerance").number(x.check->tolerance);
+      bool count = x.actual.is_count;
+      if (x.check->min) write_pounds(w.key("min"), *x.check->min, count);
+      if (x.check->max) write_pounds(w.key("max"), *x.check->max, count);
+      if (x.check->equals) {
+        write_pounds(w.key("equals"), *x.check->equals, count);
+        w.key("tolerance").number(x.check->tolerance);
+      }
       w.end_object().key("ok").boolean(x.ok).end_object();
     }
     w.end_array().end_object();

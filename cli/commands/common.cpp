@@ -6,6 +6,7 @@
 #include <cmath>
 #include <iostream>
 
+#include "model/exact.h"
 #include "scenarios/numbers.h"
 
 namespace cli {
@@ -37,6 +38,21 @@ void write_value(JsonWriter& w, const model::MetricValue& v) {
     w.integer(v.count);
   else
     w.money(v.money);
+}
+
+void write_pounds(JsonWriter& w, double pounds, bool count) {
+  if (count && pounds == std::floor(pounds) && std::fabs(pounds) < 1e15) {
+    w.integer(static_cast<long long>(pounds));
+    return;
+  }
+  if (!count && model::fits_in_pence(pounds * 100)) {
+    model::Money m = model::money_from_pounds(pounds);
+    if (static_cast<double>(m.pence) / 100 == pounds) {
+      w.money(m);
+      return;
+    }
+  }
+  w.number(pounds);
 }
 
 std::string value_text(const model::MetricValue& v) {

@@ -19,6 +19,10 @@ std::string render(const std::vector<Table>& tables, Format format, bool colour)
 
 Cell value_cell(const model::MetricValue& v);
 void write_value(JsonWriter& w, const model::MetricValue& v);
+// A bound or target in pounds, as JSON writes amounts: two decimals when it
+// is whole pence (12131595.00), else every digit it has (0.005); a whole
+// number when `count` (shortfall_years).
+void write_pounds(JsonWriter& w, double pounds, bool count);
 // "12131595.00", or a count as a whole number.
 std::string value_text(const model::MetricValue& v);
 // The shortest text that reads back as the same double: 0.0100637969...

@@ -45,7 +45,8 @@ int run_solve(const SolveOptions& o) {
   if (format == Format::json) {
     JsonWriter w;
     w.begin_object().key("parameter").string(o.vary).key("metric").string(metric);
-    w.key("target").number(target).key("value");
+    write_pounds(w.key("target"), target, s.achieved.is_count);
+    w.key("value");
     if (amount)
       w.money(*amount);
     else

@@ -153,7 +153,7 @@ $ envelope check examples/coventry-2019.yaml --filter Nine --format json
       "metric": "cost",
       "actual": 12131595.00,
       "expected": {
-        "equals": 12131595,
+        "equals": 12131595.00,
         "tolerance": 0.5
       },
       "ok": true
