@@ -21,10 +21,52 @@ import tempfile
 import time
 
 
+def refusal_problems(binary, args, cwd, env, expected, outputs, what):
+    """Runs `binary args` plus the output options `outputs(folder)` give for a
+    fresh temporary folder; what makes it less than a clean refusal: standard
+    error other than `expected` (when given), an exit status other than 2,
+    more than 2 s, or any file left in the folder."""
+    problems = []
+    with tempfile.TemporaryDirectory() as out_dir:
+        start = time.monotonic()
+        r = subprocess.run([binary] + args + outputs(out_dir), cwd=cwd, env=env,
+                           capture_output=True, text=True, errors="replace", timeout=10)
+        elapsed = time.monotonic() - start
+        if expected is not None and r.stderr != expected:
+            problems.append(f"stderr differs:\n--- expected\n{expected}--- got\n{r.stderr}")
+        if r.returncode != 2:
+            problems.append(f"{what} exit status {r.returncode}, expected 2")
+        if elapsed > 2.0:
+            problems.append(f"{what} took {elapsed:.2f} s, more than 2 s")
+        if os.listdir(out_dir):
+            problems.append(f"{what} left files behind: {os.listdir(out_dir)}")
+    return problems
+
+
+class Tally:
+    """FAIL lines for each case with problems, then `NAME: P passed, F failed`."""
+
+    def __init__(self, name):
+        self.name, self.passed, self.failed = name, 0, 0
+
+    def case(self, label, problems):
+        if not problems:
+            self.passed += 1
+            return
+        self.failed += 1
+        print(f"FAIL {label}")
+        for p in problems:
+            print("  " + p.replace("\n", "\n  "))
+
+    def status(self):
+        print(f"{self.name}: {self.passed} passed, {self.failed} failed")
+        return 1 if self.failed else 0 if self.passed else 1
+
+
 def main():
     binary, folder = os.path.abspath(sys.argv[1]), sys.argv[2]
     env = dict(os.environ, NO_COLOR="1")
-    passed = failed = 0
+    tally = Tally("errors")
     for expect_path in sorted(glob.glob(os.path.join(folder, "*.expect"))):
         stem = os.path.basename(expect_path)[: -len(".expect")]
         inputs = [f for f in os.listdir(folder)
@@ -35,35 +77,12 @@ def main():
         preferred = [stem + ".yaml", stem + ".csv"]
         name = next((p for p in preferred if p in inputs), sorted(inputs)[0] if inputs else "")
         expected = open(expect_path, encoding="utf-8").read()
-        problems = []
-        start = time.monotonic()
-        r = subprocess.run([binary, "validate", name] + extra, cwd=folder, env=env,
-                           capture_output=True, text=True, errors="replace", timeout=10)
-        elapsed = time.monotonic() - start
-        if r.stderr != expected:
-            problems.append(f"stderr differs:\n--- expected\n{expected}--- got\n{r.stderr}")
-        if r.returncode != 2:
-            problems.append(f"validate exit status {r.returncode}, expected 2")
-        if elapsed > 2.0:
-            problems.append(f"took {elapsed:.2f} s, more than 2 s")
-        with tempfile.TemporaryDirectory() as out_dir:
-            out = os.path.join(out_dir, "out.json")
-            r = subprocess.run([binary, "run", name, "-o", out] + extra, cwd=folder, env=env,
-                               capture_output=True, text=True, errors="replace", timeout=10)
-            if r.returncode != 2:
-                problems.append(f"run exit status {r.returncode}, expected 2")
-            if os.listdir(out_dir):
-                problems.append(f"run left files behind: {os.listdir(out_dir)}")
-        if problems:
-            failed += 1
-            print(f"FAIL {stem}")
-            for p in problems:
-                print("  " + p.replace("\n", "\n  "))
-        else:
-            passed += 1
-    print(f"errors: {passed} passed, {failed} failed")
-    return 1 if failed else 0 if passed else 1
-
+        problems = refusal_problems(binary, ["validate", name] + extra, folder, env, expected,
+                                    lambda d: [], "validate")
+        problems += refusal_problems(binary, ["run", name] + extra, folder, env, None,
+                                     lambda d: ["-o", os.path.join(d, "out.json")], "run")
+        tally.case(stem, problems)
+    return tally.status()
 
 if __name__ == "__main__":
     sys.exit(main())
