@@ -40,18 +40,16 @@ std::vector<std::string> assignments(const std::string& text) {
   throw Exit(kExitBadInput);
 }
 
+// A variant compiled and projected over the base horizon (unless it sets its
+// own start or end), as compile_variant does for a named one.
 NamedScenario variant_case(const Loaded& loaded, const std::string& spec) {
-  if (spec.find(':') == std::string::npos) {
-    scenarios::Diagnostics errors;
-    const scenarios::Variant* v = loaded.analyses.find_variant(spec);
-    if (!v) variant_tree(loaded, spec);  // says which variants there are
-    auto s = scenarios::compile_variant(loaded.tree, *v, loaded.scenario, errors);
-    if (!s) fail_with(errors);
-    return {spec, std::move(*s)};
-  }
   VariantTree varied = variant_tree(loaded, spec);
-  scenarios::Diagnostics errors;
-  auto s = scenarios::compile_scenario(varied.tree, errors);
+  scenarios::Diagnostics own, errors;
+  auto s = scenarios::compile_scenario(varied.tree, own);
+  if (spec.find(':') == std::string::npos)
+    errors.append_under(own, "variants." + spec);
+  else
+    errors.append(own);
   if (!s) fail_with(errors);
   auto [own_start, own_end] = scenarios::sets_horizon(varied.paths);
   model::keep_horizon(*s, *model::horizon_of(loaded.scenario), own_start, own_end);
