@@ -3,7 +3,9 @@
 // the command would (a usage error is Exit(2), an interruption Exit(130)).
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "model/analyses.h"
 #include "model/metrics.h"
 #include "model/montecarlo.h"
+#include "model/simulation.h"
 
 namespace cli {
 
@@ -53,22 +56,36 @@ struct TornadoRun {
 };
 TornadoRun run_tornado_analysis(const Loaded& loaded, const TornadoOptions& o);
 
-// Monte Carlo (SPEC 4) with the options of `envelope montecarlo` (its output
-// options unused). With draws_out, the draws' CSV is written to a temporary
-// file that the caller commits once its own output is written.
-struct MonteCarloRun {
-  long long draws = 0, seed = 0;
-  std::vector<std::string> paths, metrics;
-  std::vector<model::MetricQuery> queries;
-  std::vector<model::Summary> summaries;  // per metric
-  std::vector<std::string> fan_labels;    // with --by: the periods of the first metric's fan
-  std::vector<model::Summary> fan;
-  std::vector<std::vector<double>> rank;  // [parameter][metric] Spearman correlation
-  std::unique_ptr<OutputFile> draws_file;
-
-  // Parameter p's share of metric m's variance: squared rank correlations normalised.
-  double variance_share(std::size_t p, std::size_t m) const;
+// Monte Carlo (SPEC 4) of `metrics`, with a fan of the first per period of
+// `fan_basis` when it is given, drawn by model::run_monte_carlo. Draws and
+// seed default to the scenario's sensitivity.montecarlo, else 10,000 and 1;
+// threads to the machine's cores. Ctrl-C stops it (Exit(130)); a draw the
+// scenario refuses, or correlations that cannot hold, end the command (exit 2).
+// `on_draws` sees every draw before they are summarised.
+struct MonteCarloRequest {
+  std::vector<std::string> metrics;  // default cost, headroom, gap, min_headroom, min_gap, npv
+  std::optional<model::Basis> fan_basis;
+  std::optional<long long> draws, seed;
+  int threads = 0;
+  bool progress = false;  // a progress bar, when standard error is a terminal
 };
-MonteCarloRun run_monte_carlo(const Loaded& loaded, const MonteCarloOptions& o);
+model::MonteCarloSummary simulate(
+    const Loaded& loaded, const MonteCarloRequest& request,
+    const std::function<void(const model::DrawTable&)>& on_draws = {});
+
+// Ctrl-C sets a flag while one of these lives (the action before is restored
+// however it ends; one that was ignored stays ignored); stop_if_interrupted
+// then ends the command: "interrupted while DOING; nothing written" (Exit(130)).
+class InterruptHandler {
+ public:
+  InterruptHandler();
+  InterruptHandler(const InterruptHandler&) = delete;
+  InterruptHandler& operator=(const InterruptHandler&) = delete;
+  ~InterruptHandler();
+
+ private:
+  void (*previous_)(int);
+};
+void stop_if_interrupted(const char* doing);
 
 }  // namespace cli

@@ -145,22 +145,20 @@ void add_summary(lock::Lock& l, const std::string& subject, const model::Summary
 void add_monte_carlo(lock::Lock& l, const Loaded& loaded,
                      std::optional<MonteCarloSetting> setting) {
   if (!has_monte_carlo(loaded)) return;
-  MonteCarloOptions options;
-  options.file = loaded.source;
-  options.by = "fy";
-  options.quiet = true;
-  options.metrics = kMonteCarloMetrics;
+  MonteCarloRequest request;
+  request.fan_basis = model::Basis::financial_year;
+  request.metrics = kMonteCarloMetrics;
   if (setting) {
-    options.draws_text = std::to_string(setting->draws);
-    options.seed_text = std::to_string(setting->seed);
+    request.draws = setting->draws;
+    request.seed = setting->seed;
   }
-  MonteCarloRun run = run_monte_carlo(loaded, options);
-  l.draws = run.draws;
-  l.seed = run.seed;
+  model::MonteCarloSummary run = simulate(loaded, request);
+  l.draws = static_cast<long long>(run.draws);
+  l.seed = static_cast<long long>(run.seed);
   for (std::size_t m = 0; m < run.metrics.size(); ++m)
-    add_summary(l, run.metrics[m], run.summaries[m], run.draws);
+    add_summary(l, run.metrics[m], run.metric_summaries[m], *l.draws);
   for (std::size_t p = 0; p < run.fan.size(); ++p)
-    add_summary(l, run.metrics[0] + "@" + run.fan_labels[p], run.fan[p], run.draws);
+    add_summary(l, run.metrics[0] + "@" + run.fan_periods[p], run.fan[p], *l.draws);
 }
 
 // The lock of `loaded` (read with `sets`): every figure, in the documented order.

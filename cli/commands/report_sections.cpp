@@ -310,12 +310,12 @@ const std::vector<std::pair<std::string, std::string>> kMonteCarloMetrics = {
     {"gap", "Gap"},
     {"min_gap", "Lowest gap in a year"}};
 
-Chart fan_chart(const MonteCarloRun& run) {
+Chart fan_chart(const model::MonteCarloSummary& run) {
   Chart c;
   c.kind = Chart::Kind::fan;
   c.title = "Monte Carlo fan: cost per financial year";
   c.value_axis = "£ per financial year";
-  c.categories = run.fan_labels;
+  c.categories = run.fan_periods;
   c.series = {{"P5", {}}, {"P25", {}}, {"P50", {}}, {"P75", {}}, {"P95", {}}};
   for (const model::Summary& s : run.fan) {
     double at[] = {s.p5, s.p25, s.p50, s.p75, s.p95};
@@ -332,15 +332,13 @@ Chart fan_chart(const MonteCarloRun& run) {
 std::optional<Section> montecarlo_section(const Loaded& loaded, long long& seed) {
   const scenarios::Sensitivity& sens = loaded.analyses.sensitivity;
   if (sens.parameters.empty() || (!sens.draws && !sens.seed)) return std::nullopt;
-  MonteCarloOptions options;
-  options.file = loaded.source;
-  options.by = "fy";
-  options.quiet = true;
+  MonteCarloRequest request;
+  request.fan_basis = model::Basis::financial_year;
   for (const auto& m : kMonteCarloMetrics)
-    options.metrics.push_back(m.first);
-  MonteCarloRun run = run_monte_carlo(loaded, options);
-  seed = run.seed;
-  const auto& s = run.summaries;
+    request.metrics.push_back(m.first);
+  model::MonteCarloSummary run = simulate(loaded, request);
+  seed = static_cast<long long>(run.seed);
+  auto summary = [&](const char* metric) { return run.metric_summaries[run.metric_index(metric)]; };
   Section out{"montecarlo", "Monte Carlo: how likely a shortfall is", "Monte Carlo", {}, {}, {}};
   auto chance = [](double p) { return report::display(Value::of_probability(p)); };
   out.paragraphs = {
@@ -348,22 +346,23 @@ std::optional<Section> montecarlo_section(const Loaded& loaded, long long& seed)
                   with_commas(run.draws), run.seed),
       fmt::format("Probability of a shortfall against the envelope in at least one financial "
                   "year (lowest headroom below zero): {}.",
-                  chance(s[2].p_below_zero)),
+                  chance(summary("min_headroom").p_below_zero)),
       fmt::format("Probability that cost exceeds the envelope over the horizon: {}.",
-                  chance(s[1].p_below_zero)),
+                  chance(summary("headroom").p_below_zero)),
       fmt::format("Probability that funding falls short in at least one financial year: {}; "
                   "over the horizon: {}.",
-                  chance(s[4].p_below_zero), chance(s[3].p_below_zero))};
+                  chance(summary("min_gap").p_below_zero), chance(summary("gap").p_below_zero))};
   ReportTable t{"MonteCarlo",
                 "Distribution of each metric",
                 {"Metric", "Mean", "SD", "P5", "P25", "P50", "P75", "P95", "P(below zero)"},
                 {},
                 {}};
-  for (std::size_t m = 0; m < s.size(); ++m)
-    t.rows.push_back({Value::of_text(kMonteCarloMetrics[m].second), pounds(s[m].mean),
-                      pounds(s[m].sd), pounds(s[m].p5), pounds(s[m].p25), pounds(s[m].p50),
-                      pounds(s[m].p75), pounds(s[m].p95),
-                      Value::of_probability(s[m].p_below_zero)});
+  for (const auto& [metric, label] : kMonteCarloMetrics) {
+    const model::Summary& m = summary(metric.c_str());
+    t.rows.push_back({Value::of_text(label), pounds(m.mean), pounds(m.sd), pounds(m.p5),
+                      pounds(m.p25), pounds(m.p50), pounds(m.p75), pounds(m.p95),
+                      Value::of_probability(m.p_below_zero)});
+  }
   ReportTable fan{"Fan",
                   "Cost per financial year: percentiles",
                   {"Financial year", "P5", "P25", "P50", "P75", "P95"},
@@ -371,7 +370,7 @@ std::optional<Section> montecarlo_section(const Loaded& loaded, long long& seed)
                   {}};
   for (std::size_t p = 0; p < run.fan.size(); ++p) {
     const model::Summary& f = run.fan[p];
-    fan.rows.push_back({Value::of_text(run.fan_labels[p]), pounds(f.p5), pounds(f.p25),
+    fan.rows.push_back({Value::of_text(run.fan_periods[p]), pounds(f.p5), pounds(f.p25),
                         pounds(f.p50), pounds(f.p75), pounds(f.p95)});
   }
   ReportTable ranks{"RankCorrelations",
@@ -379,10 +378,11 @@ std::optional<Section> montecarlo_section(const Loaded& loaded, long long& seed)
                     {"Parameter", "Rank correlation", "Share of variance"},
                     {},
                     {}};
-  for (std::size_t p = 0; p < run.paths.size(); ++p)
-    ranks.rows.push_back({Value::of_text(run.paths[p]),
-                          Value::of_number(std::round(run.rank[p][2] * 1000) / 1000),
-                          Value::of_probability(run.variance_share(p, 2))});
+  std::size_t lowest = run.metric_index("min_headroom");
+  for (std::size_t p = 0; p < run.parameters.size(); ++p)
+    ranks.rows.push_back({Value::of_text(run.parameters[p]),
+                          Value::of_number(std::round(run.rank[p][lowest] * 1000) / 1000),
+                          Value::of_probability(run.variance_share(p, lowest))});
   out.tables = {std::move(t), std::move(fan), std::move(ranks)};
   out.charts.push_back(fan_chart(run));
   return out;

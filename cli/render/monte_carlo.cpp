@@ -1,0 +1,139 @@
+#include "cli/render/monte_carlo.h"
+
+#include <fmt/format.h>
+
+#include <utility>
+
+#include "cli/render/json.h"
+#include "model/money.h"
+
+namespace cli {
+
+namespace {
+
+std::vector<std::pair<const char*, double>> figures(const model::Summary& s) {
+  return {{"mean", s.mean}, {"se", s.se},   {"sd", s.sd},   {"min", s.min},
+          {"p5", s.p5},     {"p10", s.p10}, {"p25", s.p25}, {"p50", s.p50},
+          {"p75", s.p75},   {"p90", s.p90}, {"p95", s.p95}, {"max", s.max}};
+}
+
+// A summary's two-decimal figure (model::summarise) in hundredths, exactly.
+model::Money hundredths(double two_decimals) {
+  return model::Money{model::round_half_away(two_decimals * 100)};
+}
+
+std::string money2(double x) {
+  return model::to_decimal_string(hundredths(x));
+}
+
+Cell figure_cell(double value) {
+  return Cell{money2(value), money2(value), true, value < 0};
+}
+
+Table distribution_table(const model::MonteCarloSummary& s) {
+  Table t;
+  t.title = fmt::format("Monte Carlo: {} draws, seed {}", s.draws, s.seed);
+  t.key_header = "metric";
+  t.label_header = "Metric";
+  for (auto [name, value] : figures(model::Summary{}))
+    t.headers.push_back(name), (void)value;
+  t.headers.push_back("P(< 0)");
+  for (std::size_t m = 0; m < s.metrics.size(); ++m) {
+    Row row{s.metrics[m], s.metrics[m], {}};
+    for (auto [name, value] : figures(s.metric_summaries[m]))
+      row.cells.push_back(figure_cell(value)), (void)name;
+    std::string p = fmt::format("{:.4f}", s.metric_summaries[m].p_below_zero);
+    row.cells.push_back(Cell{p, p, true, false});
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+Table rank_table(const model::MonteCarloSummary& s) {
+  Table r;
+  r.title = "Rank correlation with each metric (share of variance)";
+  r.key_header = "parameter";
+  r.label_header = "Parameter";
+  r.headers = s.metrics;
+  for (std::size_t p = 0; p < s.parameters.size(); ++p) {
+    Row row{s.parameters[p], s.parameters[p], {}};
+    for (std::size_t m = 0; m < s.metrics.size(); ++m) {
+      std::string cell =
+          fmt::format("{:+.3f} ({:.0f}%)", s.rank[p][m], 100 * s.variance_share(p, m));
+      row.cells.push_back(Cell{cell, fmt::format("{}", s.rank[p][m]), true, false});
+    }
+    r.rows.push_back(std::move(row));
+  }
+  return r;
+}
+
+Table fan_table(const model::MonteCarloSummary& s) {
+  Table f;
+  f.title = fmt::format("Fan: {} by period", s.metrics[0]);
+  f.key_header = "period";
+  f.label_header = "Period";
+  for (auto [name, value] : figures(model::Summary{}))
+    f.headers.push_back(name), (void)value;
+  for (std::size_t p = 0; p < s.fan_periods.size(); ++p) {
+    Row row{s.fan_periods[p], s.fan_periods[p], {}};
+    for (auto [name, value] : figures(s.fan[p]))
+      row.cells.push_back(figure_cell(value)), (void)name;
+    f.rows.push_back(std::move(row));
+  }
+  return f;
+}
+
+void write_figures(JsonWriter& w, const model::Summary& s) {
+  for (auto [name, value] : figures(s))
+    w.key(name).money(hundredths(value));
+}
+
+}  // namespace
+
+std::string monte_carlo_json(const model::MonteCarloSummary& s, const std::string& basis) {
+  JsonWriter w;
+  w.begin_object().key("draws").integer(static_cast<long long>(s.draws));
+  w.key("seed").integer(static_cast<long long>(s.seed));
+  w.key("metrics").begin_object();
+  for (std::size_t m = 0; m < s.metrics.size(); ++m) {
+    w.key(s.metrics[m]).begin_object();
+    write_figures(w, s.metric_summaries[m]);
+    w.key("p_below_zero").number(s.metric_summaries[m].p_below_zero).end_object();
+  }
+  w.end_object().key("fan");
+  if (s.fan_periods.empty()) {
+    w.null();
+  } else {
+    w.begin_object().key("metric").string(s.metrics[0]).key("basis").string(basis);
+    w.key("periods").begin_array();
+    for (std::size_t p = 0; p < s.fan_periods.size(); ++p) {
+      w.begin_object().key("label").string(s.fan_periods[p]);
+      write_figures(w, s.fan[p]);
+      w.end_object();
+    }
+    w.end_array().end_object();
+  }
+  w.key("parameters").begin_object();
+  for (std::size_t p = 0; p < s.parameters.size(); ++p) {
+    w.key(s.parameters[p]).begin_object();
+    for (std::size_t m = 0; m < s.metrics.size(); ++m)
+      w.key(s.metrics[m])
+          .begin_object()
+          .key("rank_correlation")
+          .number(s.rank[p][m])
+          .key("variance_share")
+          .number(s.variance_share(p, m))
+          .end_object();
+    w.end_object();
+  }
+  w.end_object().end_object();
+  return w.str();
+}
+
+std::vector<Table> monte_carlo_tables(const model::MonteCarloSummary& s) {
+  std::vector<Table> tables = {distribution_table(s), rank_table(s)};
+  if (!s.fan_periods.empty()) tables.push_back(fan_table(s));
+  return tables;
+}
+
+}  // namespace cli
