@@ -191,8 +191,7 @@ void Evaluation::refresh() {
   auto h = horizon_of(scenario_);
   assert(h.has_value());
   horizon_ = *h;
-  std::fill(std::begin(fresh_), std::end(fresh_), false);
-  std::fill(std::begin(attributed_), std::end(attributed_), false);
+  std::fill(std::begin(made_), std::end(made_), std::nullopt);
 }
 
 std::shared_ptr<const Layout> Evaluation::layout(Basis basis) {
@@ -207,25 +206,34 @@ std::shared_ptr<const Layout> Evaluation::layout(Basis basis) {
 }
 
 const Projection& Evaluation::projection(Basis basis) {
-  return lines(basis, true);
+  return lines(basis, Lines::attributed);
 }
 
-const Projection& Evaluation::lines(Basis basis, bool with_attribution) {
+const Projection& Evaluation::lines(Basis basis, Lines wanted) {
   auto slot = static_cast<std::size_t>(basis);
   Projection& p = projections_[slot];
-  if (!fresh_[slot]) {
-    project(scenario_, layout(basis), p, false);
-    fresh_[slot] = true;
-  }
-  if (with_attribution && !attributed_[slot]) {
+  std::optional<Lines>& made = made_[slot];
+  if (made && *made >= wanted) return p;
+  if (made == Lines::contracts && wanted == Lines::attributed) {
     attribute_to_streams(scenario_, p);
-    attributed_[slot] = true;
+  } else {
+    project(scenario_, layout(basis), p, wanted);
   }
+  made = wanted;
   return p;
 }
 
-bool Evaluation::needs_attribution(Measure m) {
-  return m == Measure::committed || m == Measure::balance;
+Lines Evaluation::lines_for(Measure m) {
+  switch (m) {
+    case Measure::committed:
+    case Measure::balance:
+      return Lines::attributed;
+    case Measure::contract_cost:
+    case Measure::group_cost:
+      return Lines::contracts;
+    default:
+      return Lines::totals;
+  }
 }
 
 Money Evaluation::period_value(const MetricQuery& q, const Projection& p,
@@ -262,7 +270,7 @@ Money Evaluation::period_value(const MetricQuery& q, const Projection& p,
 }
 
 Money Evaluation::npv() {
-  const Projection& fy = lines(Basis::financial_year, false);
+  const Projection& fy = lines(Basis::financial_year, Lines::totals);
   return present_value(fy.cost, scenario_.discount_rate);
 }
 
@@ -294,7 +302,7 @@ std::optional<MetricValue> Evaluation::value(const MetricQuery& q) {
 std::optional<MetricValue> Evaluation::unnamed_value(const MetricQuery& q) {
   MetricValue out;
   if (q.basis) {
-    const Projection& p = lines(*q.basis, needs_attribution(q.measure));
+    const Projection& p = lines(*q.basis, lines_for(q.measure));
     for (std::size_t i = 0; i < p.periods.size(); ++i)
       if (p.periods[i].label == q.label) return MetricValue{period_value(q, p, i)};
     return std::nullopt;
@@ -311,7 +319,7 @@ std::optional<MetricValue> Evaluation::unnamed_value(const MetricQuery& q) {
     default:
       break;
   }
-  const Projection& fy = lines(Basis::financial_year, needs_attribution(q.measure));
+  const Projection& fy = lines(Basis::financial_year, lines_for(q.measure));
   auto total = [](const std::vector<Money>& row) {
     Money sum;
     for (Money m : row)

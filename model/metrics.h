@@ -85,16 +85,16 @@ class Evaluation {
   Money period_value(const MetricQuery& q, const Projection& p, std::size_t period) const;
   std::optional<MetricValue> unnamed_value(const MetricQuery& q);
   std::shared_ptr<const Layout> layout(Basis basis);
-  // The projection, with `committed` filled only when asked: metrics that do
-  // not use it (most) skip the attribution.
-  const Projection& lines(Basis basis, bool with_attribution);
-  static bool needs_attribution(Measure m);
+  // The projection with at least `wanted` lines: metrics that do not use the
+  // contracts' lines or the attribution (most) skip them.
+  const Projection& lines(Basis basis, Lines wanted);
+  static Lines lines_for(Measure m);
 
   static constexpr std::size_t kBases = 4;
   const Scenario& scenario_;
   Horizon horizon_;
   Projection projections_[kBases];
-  bool fresh_[kBases] = {}, attributed_[kBases] = {};
+  std::optional<Lines> made_[kBases];  // the lines each projection holds, once made
   std::vector<std::shared_ptr<const Layout>> layouts_;  // most recent last
 };
 }  // namespace model

@@ -16,6 +16,10 @@ int Contract::years_with(int extensions_taken) const {
 
 std::optional<Horizon> horizon_of(const Scenario& s) {
   std::optional<Month> first = s.start, last = s.end;
+  if (first && last) {  // a what-if's horizon, pinned (SPEC 4)
+    if (*last < *first) return std::nullopt;
+    return Horizon{*first, *last};
+  }
   for (const Contract& c : s.contracts) {
     if (!s.start) first = first ? std::min(*first, c.start) : c.start;
     Month end = c.start + 12 * whole_life_years(c, WholeLife::every_option) - 1;
@@ -81,9 +85,12 @@ std::shared_ptr<const Layout> make_layout(const Horizon& h, Basis basis, int fis
   out->fiscal_year_start = fiscal_year_start;
   out->periods = periods_of(h, basis, fiscal_year_start);
   out->period_of.resize(h.months());
+  out->months_left.resize(h.months());
   for (std::size_t p = 0; p < out->periods.size(); ++p)
-    for (Month m = out->periods[p].first; m <= out->periods[p].last; ++m)
+    for (Month m = out->periods[p].first; m <= out->periods[p].last; ++m) {
       out->period_of[m - h.first] = static_cast<int>(p);
+      out->months_left[m - h.first] = out->periods[p].last - m + 1;
+    }
   return out;
 }
 
@@ -133,8 +140,8 @@ class Splitter {
   // A whole year inside the horizon meets at most two periods of twelve
   // months: the same sums as the general case, found without its search.
   void add_whole_year(Money amount, Month year_start, std::vector<Money>& out) const {
-    int p = layout_.period_of[year_start - layout_.horizon.first];
-    int k = layout_.periods[p].last - year_start + 1;
+    std::size_t i = static_cast<std::size_t>(year_start - layout_.horizon.first);
+    int p = layout_.period_of[i], k = layout_.months_left[i];
     if (k >= 12) {
       out[p] += amount;
       return;
@@ -260,10 +267,33 @@ void zero_rows(std::vector<std::vector<Money>>& rows, std::size_t count, std::si
     row.assign(n, Money{});
 }
 
+// Every contract's cost into out.cost and out.pooled: with `rows`, by way of
+// each contract's own line; without, straight into the totals.
+void contract_lines(const Scenario& s, const Splitter& split, Projection& out, bool rows) {
+  const Layout& layout = *out.layout;
+  std::size_t n = out.periods.size();
+  out.cost.assign(n, Money{});
+  out.pooled.assign(n, Money{});
+  if (!rows) {
+    for (const Contract& c : s.contracts)
+      contract_costs(c, split, layout.horizon, c.funded_by.empty() ? out.pooled : out.cost);
+    add_row(out.cost, out.pooled, layout, "total cost");
+    return;
+  }
+  zero_rows(out.contract_cost, s.contracts.size(), n);
+  for (std::size_t i = 0; i < s.contracts.size(); ++i) {
+    const Contract& c = s.contracts[i];
+    std::vector<Money>& cost = out.contract_cost[i];
+    contract_costs(c, split, layout.horizon, cost);
+    add_row(out.cost, cost, layout, "total cost");
+    if (c.funded_by.empty()) add_row(out.pooled, cost, layout, "pooled cost");
+  }
+}
+
 }  // namespace
 
 void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection& out,
-             bool with_attribution) {
+             Lines lines) {
   assert(layout->fiscal_year_start == s.fiscal_year_start);
   const Horizon& h = layout->horizon;
   out.basis = layout->basis;
@@ -274,18 +304,15 @@ void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection
   out.periods = out.layout->periods;
   std::size_t n = out.periods.size();
   Splitter split(*out.layout, s.apportion);
-  out.cost.assign(n, Money{});
   out.funding.assign(n, Money{});
-  out.pooled.assign(n, Money{});
-  zero_rows(out.contract_cost, s.contracts.size(), n);
-  for (std::size_t i = 0; i < s.contracts.size(); ++i) {
-    const Contract& c = s.contracts[i];
-    std::vector<Money>& cost = out.contract_cost[i];
-    contract_costs(c, split, h, cost);
-    add_row(out.cost, cost, *out.layout, "total cost");
-    if (c.funded_by.empty()) add_row(out.pooled, cost, *out.layout, "pooled cost");
+  try {
+    contract_lines(s, split, out, lines != Lines::totals);
+  } catch (const std::out_of_range&) {
+    // A sum out of range: the contracts' lines say which contract, or which total.
+    if (lines != Lines::totals) throw;
+    contract_lines(s, split, out, true);
   }
-  if (with_attribution) attribute_to_streams(s, out);
+  if (lines == Lines::attributed) attribute_to_streams(s, out);
   out.funding_inputs.resize(s.funding.size() + 1);
   auto row = [&](std::size_t i, const YearlyAmount& amount, std::optional<Month> from,
                  std::optional<Month> until, std::vector<Money>& into) {

@@ -22,7 +22,8 @@ struct Layout {
   Horizon horizon;
   int fiscal_year_start = 4;
   std::vector<Period> periods;
-  std::vector<int> period_of;  // [month - horizon.first]
+  std::vector<int> period_of;    // [month - horizon.first]
+  std::vector<int> months_left;  // [month - horizon.first]: months from it to its period's end
 };
 std::shared_ptr<const Layout> make_layout(const Horizon& h, Basis basis, int fiscal_year_start);
 
@@ -53,15 +54,20 @@ struct Projection {
   std::vector<FundingInputs> funding_inputs;
 };
 
+// Which lines a projection fills: the totals (cost, pooled, funding per
+// stream, envelope), also each contract's cost, and also each stream's
+// committed cost (SPEC 3.4), which needs the contracts' lines.
+enum class Lines { totals, contracts, attributed };
+
 // Precondition: the scenario satisfies the rules of model/scenario.h.
 Projection project(const Scenario& s, const Horizon& h, Basis basis);
 // The same into `out`, reusing its buffers: no allocation once `out` has held a
-// projection of as many contracts, streams and periods. Without attribution,
-// `committed` is left as it was (attribute_to_streams fills it later).
+// projection of as many contracts, streams and periods. The lines `lines`
+// leaves out are left as they were.
 // Precondition as above, and layout->fiscal_year_start == s.fiscal_year_start.
 void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection& out,
-             bool with_attribution = true);
-// Fills out.committed (SPEC 3.4) from a projection of `s` made without it.
+             Lines lines = Lines::attributed);
+// Fills out.committed (SPEC 3.4) from a projection of `s` with its contracts' lines.
 void attribute_to_streams(const Scenario& s, Projection& out);
 
 // The compounded amounts of SPEC 3.2 and 3.3, one step at a time: A_0 = base

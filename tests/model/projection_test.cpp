@@ -3,6 +3,8 @@
 
 #include "tests/print.h"
 
+#include <random>
+
 #include "model/projection.h"
 
 using namespace model;
@@ -196,4 +198,88 @@ TEST_CASE("months after an explicit end are not projected") {
   Projection p = project_all(s, Basis::financial_year);
   REQUIRE(p.periods.size() == 1);
   CHECK(p.cost[0].pence == 42195000);
+}
+
+namespace {
+
+// A random scenario full of what makes boundaries hard: starts in any month,
+// years cut by the horizon, from/until, by_year, uplifts, shares, pooling.
+Scenario random_scenario(std::mt19937_64& random) {
+  auto pick = [&](int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(random);
+  };
+  Scenario s = with({}, pick(1, 12));
+  s.apportion = pick(0, 1) ? Apportion::days : Apportion::months;
+  Month first = 2019 * 12 + pick(0, 23);
+  if (pick(0, 1)) s.start = first + pick(0, 30);
+  if (pick(0, 1)) s.end = first + pick(40, 120);
+  s.envelope.annual = Money{pick(1, 900000000)};
+  s.envelope.change.rates = {pick(-30, 30) / 1000.0};
+  for (int f = 0, streams = pick(0, 3); f < streams; ++f) {
+    FundingStream stream;
+    stream.id = stream.name = "s" + std::to_string(f);
+    stream.amount.annual = Money{pick(1, 500000000) + 1};
+    stream.amount.change.rates = {pick(-50, 50) / 1000.0, pick(-50, 50) / 1000.0};
+    if (pick(0, 1)) stream.from = first + pick(0, 40);
+    if (pick(0, 1)) stream.until = first + pick(30, 100);
+    if (pick(0, 1)) stream.amount.by_year = {{2020 + pick(0, 4), Money{pick(0, 90000000)}}};
+    s.funding.push_back(stream);
+  }
+  for (int i = 0, n = pick(1, 6); i < n; ++i) {
+    Contract c =
+        contract("c" + std::to_string(i), first + pick(-30, 40), pick(1, 90000000), pick(1, 5));
+    c.extensions = {pick(1, 3), pick(1, 2)};
+    c.exercise = pick(0, 2);
+    c.uplift.rates = {pick(0, 50) / 1000.0};
+    if (!s.funding.empty() && pick(0, 3)) {
+      int a = pick(0, static_cast<int>(s.funding.size()) - 1);
+      int b = (a + 1) % static_cast<int>(s.funding.size());
+      c.funded_by =
+          a == b ? std::vector<Share>{{a, 1.0}} : std::vector<Share>{{a, 0.35}, {b, 0.65}};
+    }
+    s.contracts.push_back(c);
+  }
+  return s;
+}
+
+// Months added into the periods of `basis`, line by line.
+std::vector<Money> into_periods(const std::vector<Money>& months, const Projection& monthly,
+                                const Projection& periods) {
+  std::vector<Money> out(periods.periods.size());
+  for (std::size_t m = 0; m < months.size(); ++m)
+    out[periods.layout->period_of[monthly.periods[m].first - monthly.horizon.first]] += months[m];
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every basis is the monthly projection added up, line by line (1,000 random scenarios)") {
+  std::mt19937_64 random(13);
+  for (int n = 0; n < 1000; ++n) {
+    Scenario s = random_scenario(random);
+    auto h = horizon_of(s);
+    if (!h || h->months() > kMaxHorizonMonths) continue;
+    Projection monthly = project(s, *h, Basis::month);
+    for (Basis b : {Basis::financial_year, Basis::contract_year, Basis::calendar_year}) {
+      Projection p = project(s, *h, b);
+      CAPTURE(n);
+      CHECK(pence(p.cost) == pence(into_periods(monthly.cost, monthly, p)));
+      CHECK(pence(p.envelope) == pence(into_periods(monthly.envelope, monthly, p)));
+      CHECK(pence(p.pooled) == pence(into_periods(monthly.pooled, monthly, p)));
+      for (std::size_t c = 0; c < s.contracts.size(); ++c)
+        CHECK(pence(p.contract_cost[c]) ==
+              pence(into_periods(monthly.contract_cost[c], monthly, p)));
+      for (std::size_t f = 0; f < s.funding.size(); ++f) {
+        CHECK(pence(p.stream_funding[f]) ==
+              pence(into_periods(monthly.stream_funding[f], monthly, p)));
+        CHECK(pence(p.committed[f]) == pence(into_periods(monthly.committed[f], monthly, p)));
+      }
+      // The totals alone, without the contracts' lines, are the same totals.
+      Projection totals;
+      project(s, p.layout, totals, Lines::totals);
+      CHECK(pence(totals.cost) == pence(p.cost));
+      CHECK(pence(totals.pooled) == pence(p.pooled));
+      CHECK(pence(totals.funding) == pence(p.funding));
+    }
+  }
 }
