@@ -1,5 +1,7 @@
 #include "model/simulation.h"
 
+#include "model/partial_correlation.h"
+
 #include <sys/mman.h>
 
 #include <algorithm>
@@ -130,8 +132,34 @@ void parallel_tasks(std::size_t count, int threads, Task task) {
 
 struct Statistics {
   std::vector<Summary> metrics, fan;
-  std::vector<std::vector<double>> rank;  // [parameter][metric]
+  std::vector<std::vector<double>> rank, partial;  // [parameter][metric]
 };
+
+// The partial rank correlations (model/partial_correlation.h) from the
+// parameters' rank correlations with each other and with the metrics.
+std::vector<std::vector<double>> partials(std::span<const PackedRanks> parameters,
+                                          const std::vector<std::vector<double>>& rank,
+                                          int threads) {
+  std::size_t k = parameters.size(), metrics = rank.empty() ? 0 : rank[0].size();
+  Eigen::MatrixXd r = Eigen::MatrixXd::Identity(k + metrics, k + metrics);
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t a = 0; a < k; ++a)
+    for (std::size_t b = a + 1; b < k; ++b)
+      pairs.emplace_back(a, b);
+  parallel_tasks(pairs.size(), threads, [&](std::size_t i) {
+    auto [a, b] = pairs[i];
+    r(a, b) = r(b, a) = rank_correlation(parameters[a], parameters[b]);
+  });
+  for (std::size_t p = 0; p < k; ++p)
+    for (std::size_t m = 0; m < metrics; ++m)
+      r(p, k + m) = r(k + m, p) = rank[p][m];
+  Eigen::MatrixXd partial = partial_rank_correlations(r, k);
+  std::vector<std::vector<double>> out(k, std::vector<double>(metrics));
+  for (std::size_t p = 0; p < k; ++p)
+    for (std::size_t m = 0; m < metrics; ++m)
+      out[p][m] = partial(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(m));
+  return out;
+}
 
 // Summaries, fan and rank correlations, in the draws' own memory (see
 // Draws): each metric is sorted in place, which gives its percentiles, and
@@ -176,17 +204,19 @@ std::optional<Statistics> summarise_draws(Draws& d, const std::vector<Scale>& sc
     });
   if (stopped()) return std::nullopt;
   s.rank.assign(parameters, std::vector<double>(metrics));
+  std::vector<PackedRanks> own_ranks(parameters);  // in each parameter's keys, which stay
   parallel_tasks(parameters, threads, [&](std::size_t p) {
     std::vector<double> values(parameters);
     SortedDraws sorted(d.keys(p), [&](std::uint32_t draw) {
       sampler.draw(draw, values, d.kept[p].has_value());
       return sampler.key_of[p](values[p]);
     });
-    PackedRanks own = sorted.to_doubled_ranks();
+    own_ranks[p] = sorted.to_doubled_ranks();
     for (std::size_t m = 0; m < metrics; ++m)
-      s.rank[p][m] = rank_correlation(own, ranks[m]);
+      s.rank[p][m] = rank_correlation(own_ranks[p], ranks[m]);
   });
   if (stopped()) return std::nullopt;
+  s.partial = partials(own_ranks, s.rank, threads);
   return s;
 }
 
@@ -314,6 +344,7 @@ MonteCarloOutcome run_monte_carlo(const MonteCarloPlan& plan, const DrawModelFac
   s.metric_summaries = std::move(statistics->metrics);
   s.fan = std::move(statistics->fan);
   s.rank = std::move(statistics->rank);
+  s.partial = std::move(statistics->partial);
   return s;
 }
 

@@ -73,7 +73,8 @@ struct MonteCarloSummary {
   std::vector<std::string> parameters, metrics, fan_periods;  // as planned
   std::vector<Summary> metric_summaries;                      // [metric]
   std::vector<Summary> fan;                                   // [fan period]
-  std::vector<std::vector<double>> rank;  // [parameter][metric]: Spearman's correlation
+  std::vector<std::vector<double>> rank;     // [parameter][metric]: Spearman's correlation
+  std::vector<std::vector<double>> partial;  // [parameter][metric]: partial rank correlation
 
   // Parameter p's share of metric m's variance: squared rank correlations
   // normalised to 1 (0 when every correlation is 0).

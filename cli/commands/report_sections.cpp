@@ -373,16 +373,26 @@ std::optional<Section> montecarlo_section(const Loaded& loaded, long long& seed)
     fan.rows.push_back({Value::of_text(run.fan_periods[p]), pounds(f.p5), pounds(f.p25),
                         pounds(f.p50), pounds(f.p75), pounds(f.p95)});
   }
-  ReportTable ranks{"RankCorrelations",
-                    "Rank correlation of each parameter with lowest headroom (share of variance)",
-                    {"Parameter", "Rank correlation", "Share of variance"},
-                    {},
-                    {}};
+  ReportTable ranks{
+      "RankCorrelations",
+      "What moves the lowest headroom: each parameter's rank correlation, share "
+      "of variance and partial rank correlation",
+      {"Parameter", "Rank correlation", "Share of variance", "Partial rank correlation"},
+      {},
+      {}};
   std::size_t lowest = run.metric_index("min_headroom");
+  auto three_places = [](double x) { return Value::of_number(std::round(x * 1000) / 1000); };
   for (std::size_t p = 0; p < run.parameters.size(); ++p)
-    ranks.rows.push_back({Value::of_text(run.parameters[p]),
-                          Value::of_number(std::round(run.rank[p][lowest] * 1000) / 1000),
-                          Value::of_probability(run.variance_share(p, lowest))});
+    ranks.rows.push_back({Value::of_text(run.parameters[p]), three_places(run.rank[p][lowest]),
+                          Value::of_probability(run.variance_share(p, lowest)),
+                          three_places(run.partial[p][lowest])});
+  out.paragraphs.push_back(
+      "The rank correlation (-1 to +1) says how the lowest headroom moves with a parameter, "
+      "by every route, including the parameter's correlation with the others it is drawn "
+      "with. The share of variance ranks the parameters by the squared rank correlations; "
+      "where parameters are drawn correlated it misleads, crediting a parameter that moves "
+      "the figure only through another. The partial rank correlation is what is left once "
+      "the other parameters are accounted for: near zero for such a bystander.");
   out.tables = {std::move(t), std::move(fan), std::move(ranks)};
   out.charts.push_back(fan_chart(run));
   return out;

@@ -67,6 +67,22 @@ Table rank_table(const model::MonteCarloSummary& s) {
   return r;
 }
 
+Table partial_table(const model::MonteCarloSummary& s) {
+  Table r;
+  r.title = "Partial rank correlation with each metric (the others' ranks accounted for)";
+  r.key_header = "parameter";
+  r.label_header = "Parameter";
+  r.headers = s.metrics;
+  for (std::size_t p = 0; p < s.parameters.size(); ++p) {
+    Row row{s.parameters[p], s.parameters[p], {}};
+    for (std::size_t m = 0; m < s.metrics.size(); ++m)
+      row.cells.push_back(Cell{fmt::format("{:+.3f}", s.partial[p][m]),
+                               fmt::format("{}", s.partial[p][m]), true, false});
+    r.rows.push_back(std::move(row));
+  }
+  return r;
+}
+
 Table fan_table(const model::MonteCarloSummary& s) {
   Table f;
   f.title = fmt::format("Fan: {} by period", s.metrics[0]);
@@ -123,6 +139,8 @@ std::string monte_carlo_json(const model::MonteCarloSummary& s, const std::strin
           .number(s.rank[p][m])
           .key("variance_share")
           .number(s.variance_share(p, m))
+          .key("partial_rank_correlation")
+          .number(s.partial[p][m])
           .end_object();
     w.end_object();
   }
@@ -131,7 +149,7 @@ std::string monte_carlo_json(const model::MonteCarloSummary& s, const std::strin
 }
 
 std::vector<Table> monte_carlo_tables(const model::MonteCarloSummary& s) {
-  std::vector<Table> tables = {distribution_table(s), rank_table(s)};
+  std::vector<Table> tables = {distribution_table(s), rank_table(s), partial_table(s)};
   if (!s.fan_periods.empty()) tables.push_back(fan_table(s));
   return tables;
 }

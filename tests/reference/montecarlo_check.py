@@ -95,6 +95,33 @@ def ranks(values: list[float]) -> list[float]:
     return out
 
 
+def residuals(y: list[float], xs: list[list[float]]) -> list[float]:
+    """y less its least-squares fit on xs and a constant: the normal equations
+    solved by Gaussian elimination, written here (no numpy)."""
+    cols = [[1.0] * len(y)] + xs
+    k = len(cols)
+    a = [[sum(p * q for p, q in zip(cols[i], cols[j])) for j in range(k)] +
+         [sum(p * q for p, q in zip(cols[i], y))] for i in range(k)]
+    for i in range(k):
+        pivot = max(range(i, k), key=lambda r: abs(a[r][i]))
+        a[i], a[pivot] = a[pivot], a[i]
+        for r in range(k):
+            if r != i:
+                f = a[r][i] / a[i][i]
+                a[r] = [x - f * z for x, z in zip(a[r], a[i])]
+    beta = [a[i][k] / a[i][i] for i in range(k)]
+    return [v - sum(b * c[d] for b, c in zip(beta, cols)) for d, v in enumerate(y)]
+
+
+def partial_rank_correlation(param: list[float], others: list[list[float]],
+                             metric: list[float]) -> float:
+    """Spearman's correlation of param and metric with the others' ranks
+    regressed out of both (PRCC): correlated residuals of the ranks."""
+    rank_others = [ranks(o) for o in others]
+    return statistics.correlation(residuals(ranks(param), rank_others),
+                                  residuals(ranks(metric), rank_others))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--envelope", required=True)
@@ -105,11 +132,12 @@ def main() -> int:
 
     rng = random.Random(args.seed)
     samples = {m: [] for m in METRICS}
-    uplifts, changes = [], []
+    uplifts, changes, exercises = [], [], []
     for _ in range(args.draws):
         uplift, change, exercise = draw(rng)
         uplifts.append(uplift)
         changes.append(change)
+        exercises.append(exercise)
         values = reference_metrics(uplift, change, exercise)
         for m in METRICS:
             samples[m].append(values[m] / 100)
@@ -117,7 +145,8 @@ def main() -> int:
     out = subprocess.run([args.envelope, "montecarlo", EXAMPLE, "-n", str(args.envelope_draws),
                           "--quiet", "--format", "json"], check=True, capture_output=True,
                          text=True).stdout
-    got = json.loads(out)["metrics"]
+    report = json.loads(out)
+    got = report["metrics"]
 
     passed = failed = 0
 
@@ -146,6 +175,28 @@ def main() -> int:
     rho = statistics.correlation(ru, rc)
     verdict(abs(rho - -0.5) <= 4 * 0.75 / math.sqrt(n),
             f"reference copula rank correlation {rho:.4f} vs -0.5")
+    # Partial rank correlations against this sample's own (SPEC 4): each
+    # within 4 standard errors, about (1 - r^2) / sqrt(N - 3) for each run.
+    params = {"assumptions.uplift": uplifts, "funding.public_health.change": changes,
+              "defaults.exercise": exercises}
+    big_n = args.envelope_draws
+    for path, values in params.items():
+        others = [v for p, v in params.items() if p != path]
+        for m in METRICS:
+            ref = partial_rank_correlation(values, others, samples[m])
+            mine = report["parameters"][path][m]["partial_rank_correlation"]
+            se = math.hypot((1 - ref * ref) / math.sqrt(n - 3),
+                            (1 - mine * mine) / math.sqrt(big_n - 3))
+            verdict(abs(mine - ref) <= 4 * se + 1e-9,
+                    f"partial rank correlation of {path} with {m} {mine:+.4f} vs {ref:+.4f} "
+                    f"(4 se = {4 * se:.4f})")
+    # Headroom does not depend on the grant: its rank correlation with the
+    # grant's change comes only through the uplift, and its partial is noise.
+    grant = report["parameters"]["funding.public_health.change"]["headroom"]
+    noise = 4 / math.sqrt(big_n)
+    verdict(abs(grant["partial_rank_correlation"]) <= noise < abs(grant["rank_correlation"]) / 10,
+            f"grant change with headroom: partial {grant['partial_rank_correlation']:+.4f} within "
+            f"{noise:.4f} of zero, rank correlation {grant['rank_correlation']:+.4f} not")
     print(f"montecarlo_check: {passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 
