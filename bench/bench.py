@@ -127,24 +127,71 @@ def reevaluation_instructions(build):
     return (counts[1] - counts[0]) / 10000
 
 
+PORTFOLIO_50 = "/tmp/envelope-bench-portfolio-50.yaml"
+
+
+def write_portfolio_50(path=PORTFOLIO_50):
+    """50 contracts over 5 funding streams, with 4 correlated sensitivity parameters."""
+    with open(path, "w") as f:
+        f.write("scenario: {name: Fifty contracts, start: 2024-04-01}\n"
+                "assumptions: {uplift: 0.02}\n"
+                "envelope: {annual: 9000000}\nfunding:\n")
+        for s in range(5):
+            f.write(f"  s{s}: {{annual: {3000000 + s * 1000}}}\n")
+        f.write("defaults: {term: 5, extensions: [2, 2], exercise: 2, uplift: uplift, "
+                "funded_by: {s0: 0.4, s1: 0.3, s2: 0.3}}\ncontracts:\n")
+        for c in range(50):
+            f.write(f"  c{c}: {{annual: {90000 + c * 1371}, start: {2024 + c % 3}-0{1 + c % 9}-01}}\n")
+        f.write("sensitivity:\n  parameters:\n"
+                "    assumptions.uplift: {low: 0, high: 0.04, dist: triangular, mode: 0.02}\n"
+                "    funding.s0.change: {low: -0.05, high: 0.01}\n"
+                "    funding.s1.change: {low: -0.04, high: 0.02, dist: pert, mode: 0}\n"
+                "    defaults.exercise: {low: 0, high: 2, dist: discrete, values: [0, 1, 2], "
+                "weights: [0.2, 0.3, 0.5]}\n"
+                "  correlation:\n"
+                "    - [assumptions.uplift, funding.s0.change, -0.4]\n"
+                "    - [assumptions.uplift, funding.s1.change, -0.3]\n"
+                "    - [funding.s0.change, funding.s1.change, 0.5]\n")
+    return path
+
+
+def alternate(builds, command, runs):
+    """Each build's runs of command(build), alternating builds run by run."""
+    results = {name: [] for name in builds}
+    for _ in range(runs):
+        for name, build in builds.items():
+            results[name].append(timed(command(build)))
+    return results
+
+
+def print_side_by_side(what, builds, results, per_second=None):
+    medians = {}
+    for name, runs in results.items():
+        wall = statistics.median(t for t, _ in runs)
+        medians[name] = wall
+        rate = f", {per_second / (wall / 1000):,.0f} draws per second" if per_second else ""
+        print(f"{what}, {name} ({builds[name]}): median {wall:.1f} ms, best "
+              f"{min(t for t, _ in runs):.1f} ms over {len(runs)} runs{rate}, peak memory "
+              f"{max(m for _, m in runs):.1f} MB")
+    print(f"  this build is {medians['baseline'] / medians['this build']:.2f}x as fast")
+
+
 def side_by_side(baseline, current):
-    """Monte Carlo (1,000,000 draws of the example) and re-evaluation, alternating builds."""
+    """Each figure of issue 13 for both builds, alternating run by run in one session."""
     builds = {"baseline": baseline, "this build": current}
-    for threads in (2, 1):
-        walls = {name: [] for name in builds}
-        for _ in range(7):
-            for name, build in builds.items():
-                cmd = [f"{build}/envelope", "montecarlo", "examples/coventry-2019.yaml", "-n",
-                       "1000000", "--threads", str(threads), "--quiet", "--format", "json"]
-                walls[name].append(timed(cmd))
-        for name, runs in walls.items():
-            print(f"montecarlo 1,000,000 draws, {threads} thread(s), {name} ({builds[name]}): "
-                  f"median {statistics.median(t for t, _ in runs) / 1000:.3f} s, best "
-                  f"{min(t for t, _ in runs) / 1000:.3f} s over 7 runs, peak "
-                  f"{max(m for _, m in runs):.1f} MB")
-        ratio = statistics.median(t for t, _ in walls["this build"]) / statistics.median(
-            t for t, _ in walls["baseline"])
-        print(f"  this build / baseline: {ratio:.3f}")
+    portfolio = write_portfolio_50()
+    for example, label in (("examples/coventry-2019.yaml", "the example"),
+                           (portfolio, "50 contracts, 4 correlated parameters")):
+        for threads in (2, 1):
+            def command(build, example=example, threads=threads):
+                return [f"{build}/envelope", "montecarlo", example, "-n", "1000000", "--threads",
+                        str(threads), "--quiet", "--format", "json"]
+            print_side_by_side(f"montecarlo 1,000,000 draws of {label}, {threads} thread(s)",
+                               builds, alternate(builds, command, 5), per_second=1e6)
+    scale = "/tmp/envelope-bench-scale.yaml"
+    subprocess.run(["python3", "bench/scale_scenario.py", scale], check=True)
+    print_side_by_side("eval cost, 1,000 contracts x 30 years", builds,
+                       alternate(builds, lambda b: [f"{b}/envelope", "eval", scale, "cost"], 9))
     times = {name: [] for name in builds}
     for _ in range(9):
         for name, build in builds.items():
@@ -156,12 +203,16 @@ def side_by_side(baseline, current):
         for name, build in builds.items():
             print(f"re-evaluation, {name}: {reevaluation_instructions(build):,.0f} instructions")
         for name, build in builds.items():
-            err = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                                  f"{build}/envelope", "montecarlo", "examples/coventry-2019.yaml",
-                                  "-n", "20000", "--threads", "1", "--quiet", "--format", "json"],
-                                 capture_output=True, text=True).stderr
-            count = int(err.split("Collected :")[-1].split()[0])
-            print(f"montecarlo 20,000 draws on 1 thread, {name}: {count:,} instructions")
+            for cmd, what in (([f"{build}/envelope", "montecarlo", "examples/coventry-2019.yaml",
+                                "-n", "20000", "--threads", "1", "--quiet", "--format", "json"],
+                               "montecarlo 20,000 draws on 1 thread"),
+                              ([f"{build}/envelope", "eval", scale, "cost"],
+                               "eval cost, 1,000 contracts")):
+                err = subprocess.run(["valgrind", "--tool=callgrind",
+                                      "--callgrind-out-file=/dev/null"] + cmd,
+                                     capture_output=True, text=True).stderr
+                count = int(err.split("Collected :")[-1].split()[0])
+                print(f"{what}, {name}: {count:,} instructions")
 
 
 if __name__ == "__main__":
