@@ -108,8 +108,8 @@ class TreeBuilder {
   bool scalar(fy_event* event);
   bool alias(fy_event* event);
   bool close();
-  bool complete(Node node, std::string_view anchor);
-  bool key(Frame& mapping, Node node);
+  bool complete(Node&& node, std::string_view anchor);
+  bool key(Frame& mapping, Node&& node);
   int first_given(Frame& mapping, const std::string& key);
   bool count(std::size_t nodes, Where w);
   std::string current_path() const;
@@ -355,13 +355,12 @@ bool TreeBuilder::open(fy_event* event, Node::Kind kind, fy_token* anchor, fy_to
     return false;
   }
   if (!count(1, at)) return false;
-  Frame frame;
+  Frame& frame = stack_.emplace_back();
   frame.node.kind = kind;
   frame.node.mark = mark_at(at);
   frame.anchor = std::string(token_text(anchor));
   frame.flow = start && (fy_token_get_type(start) == FYTT_FLOW_SEQUENCE_START ||
                          fy_token_get_type(start) == FYTT_FLOW_MAPPING_START);
-  stack_.push_back(std::move(frame));
   return true;
 }
 
@@ -406,17 +405,20 @@ bool TreeBuilder::alias(fy_event* event) {
     return false;
   }
   if (!count(it->second.second, at)) return false;
-  return complete(it->second.first, "");
+  Node copy = it->second.first;
+  return complete(std::move(copy), "");
 }
 
 bool TreeBuilder::close() {
-  Frame frame = std::move(stack_.back());
+  Frame& top = stack_.back();
+  if (top.awaiting_value) top.node.entries.pop_back();  // a key without a value is dropped
+  Node node = std::move(top.node);
+  std::string anchor = std::move(top.anchor);
   stack_.pop_back();
-  if (frame.awaiting_value) frame.node.entries.pop_back();  // a key without a value is dropped
-  return complete(std::move(frame.node), frame.anchor);
+  return complete(std::move(node), anchor);
 }
 
-bool TreeBuilder::complete(Node node, std::string_view anchor) {
+bool TreeBuilder::complete(Node&& node, std::string_view anchor) {
   if (!anchor.empty()) anchors_[std::string(anchor)] = {node, count_nodes(node)};
   if (stack_.empty()) {
     result_.root = std::move(node);
@@ -436,7 +438,7 @@ bool TreeBuilder::complete(Node node, std::string_view anchor) {
 }
 
 // A mapping's key, its value to follow; a duplicate is reported and kept.
-bool TreeBuilder::key(Frame& mapping, Node node) {
+bool TreeBuilder::key(Frame& mapping, Node&& node) {
   if (!node.is_scalar()) {
     result_.errors.add(node.mark, current_path(),
                        node.is_null() ? "an empty mapping key; give the key a name"
@@ -448,7 +450,9 @@ bool TreeBuilder::key(Frame& mapping, Node node) {
         node.mark, join_path(current_path(), node.text),
         "duplicate key '" + node.text + "' (first given at line " + std::to_string(line) + ")");
   if (!mapping.first_lines.empty()) mapping.first_lines.emplace(node.text, node.mark.line);
-  mapping.node.entries.push_back(Entry{std::move(node.text), std::move(node.mark), Node{}});
+  Entry& entry = mapping.node.entries.emplace_back();
+  entry.key = std::move(node.text);
+  entry.key_mark = std::move(node.mark);
   mapping.awaiting_value = true;
   return true;
 }
