@@ -11,10 +11,13 @@ namespace scenarios {
 
 namespace {
 
+// A number as written, its parts viewing the text (the whole part's digits
+// are copied only to drop thousands commas).
 struct Decimal {
   bool negative = false;
-  std::string whole, fraction;  // digits only
-  std::string exponent;         // with sign, may be empty
+  std::string whole;          // digits only
+  std::string_view fraction;  // digits only
+  std::string_view exponent;  // with sign, may be empty
 };
 
 std::string_view trim(std::string_view s) {
@@ -58,7 +61,7 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
   }
   if (s.starts_with("£")) s.remove_prefix(std::string_view("£").size());
   if (std::size_t e = s.find_first_of("eE"); e != std::string_view::npos) {
-    d.exponent = std::string(s.substr(e + 1));
+    d.exponent = s.substr(e + 1);
     s = s.substr(0, e);
     std::string_view digits = d.exponent;
     if (!digits.empty() && (digits.front() == '-' || digits.front() == '+'))
@@ -68,19 +71,22 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
   std::size_t point = s.find('.');
   std::string_view whole = s.substr(0, point);
   if (point != std::string_view::npos) {
-    d.fraction = std::string(s.substr(point + 1));
+    d.fraction = s.substr(point + 1);
     if (!all_digits(d.fraction)) return std::nullopt;
   }
   auto digits = whole_digits(whole);
   if (!digits || (digits->empty() && d.fraction.empty())) return std::nullopt;
-  d.whole = *digits;
+  d.whole = std::move(*digits);
   return d;
 }
 
 double to_double(const Decimal& d) {
-  std::string s = (d.negative ? "-" : "") + (d.whole.empty() ? "0" : d.whole);
-  if (!d.fraction.empty()) s += "." + d.fraction;
-  if (!d.exponent.empty()) s += "e" + d.exponent;
+  std::string s;
+  s.reserve(d.whole.size() + d.fraction.size() + d.exponent.size() + 4);
+  if (d.negative) s += '-';
+  s += d.whole.empty() ? std::string_view("0") : std::string_view(d.whole);
+  if (!d.fraction.empty()) s.append(1, '.').append(d.fraction);
+  if (!d.exponent.empty()) s.append(1, 'e').append(d.exponent);
   return std::strtod(s.c_str(), nullptr);
 }
 
@@ -110,7 +116,8 @@ std::optional<double> parse_rate(std::string_view text) {
   if (!d->exponent.empty())
     std::from_chars(d->exponent.data() + (d->exponent[0] == '+'),
                     d->exponent.data() + d->exponent.size(), exponent);
-  d->exponent = std::to_string(exponent - 2);
+  std::string shifted = std::to_string(exponent - 2);
+  d->exponent = shifted;
   double v = to_double(*d);
   if (!std::isfinite(v)) return std::nullopt;
   return v;
