@@ -673,7 +673,8 @@ std::optional<model::Scenario> compile_scenario(const Node& root, Diagnostics& e
   Diagnostics found;
   auto out = Compiler(found, bindings).run(root);
   errors.append(found);
-  return found.empty() ? out : std::nullopt;
+  if (!found.empty()) return std::nullopt;
+  return out;  // moved: the conditional operator would copy the scenario
 }
 
 namespace {
