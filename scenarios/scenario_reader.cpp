@@ -527,7 +527,8 @@ std::optional<model::Contract> Compiler::contract(const Entry& e, const Field& d
   read_.check_keys(self, contract_fields());
   auto pick = [&](std::string_view key) {
     Field own = child(self, key);
-    return own.node ? own : child(defaults, key);
+    if (own.node) return own;  // moved, where the conditional operator would copy
+    return child(defaults, key);
   };
   auto need = [&](const Field& f, std::string_view key) {
     if (!f.node) read_.error(self, "missing '" + std::string(key) + "'");
