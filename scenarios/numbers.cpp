@@ -3,6 +3,9 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "model/exact.h"
@@ -80,7 +83,33 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
   return d;
 }
 
+// The value computed exactly when it can be: at most 15 significant digits
+// (an exact double) and a power of ten up to 1e22 (exact too), so that one
+// IEEE multiplication or division rounds the decimal once, as strtod does
+// (Clinger's fast path).
+std::optional<double> exact_value(const Decimal& d) {
+  static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  if (d.whole.size() + d.fraction.size() > 15) return std::nullopt;
+  int exponent = 0;
+  if (!d.exponent.empty())
+    std::from_chars(d.exponent.data() + (d.exponent[0] == '+'),
+                    d.exponent.data() + d.exponent.size(), exponent);
+  exponent -= static_cast<int>(d.fraction.size());
+  if (exponent < -22 || exponent > 22) return std::nullopt;
+  std::int64_t digits = 0;
+  for (char c : d.whole)
+    digits = digits * 10 + (c - '0');
+  for (char c : d.fraction)
+    digits = digits * 10 + (c - '0');
+  double v = static_cast<double>(digits);
+  v = exponent < 0 ? v / kPowers[-exponent] : v * kPowers[exponent];
+  return d.negative ? -v : v;
+}
+
 double to_double(const Decimal& d) {
+  if (auto v = exact_value(d)) return *v;
   std::string s;
   s.reserve(d.whole.size() + d.fraction.size() + d.exponent.size() + 4);
   if (d.negative) s += '-';
