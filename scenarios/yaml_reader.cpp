@@ -383,9 +383,9 @@ bool TreeBuilder::scalar(fy_event* event) {
   // A tag other than !!null (`!!str`, say) makes even an empty scalar text.
   std::string_view tag = token_text(event->scalar.tag);
   bool tagged = !tag.empty() && tag != "!!null" && tag != "tag:yaml.org,2002:null";
-  bool null = !node.quoted && !tagged &&
-              (node.text.empty() || node.text == "~" || node.text == "null" ||
-               node.text == "Null" || node.text == "NULL");
+  std::string_view t = node.text;
+  bool null = !node.quoted && !tagged && t.size() <= 4 &&
+              (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL");
   node.kind = null ? Node::Kind::null : Node::Kind::scalar;
   return complete(std::move(node), token_text(event->scalar.anchor));
 }
@@ -450,6 +450,7 @@ bool TreeBuilder::key(Frame& mapping, Node&& node) {
         node.mark, join_path(current_path(), node.text),
         "duplicate key '" + node.text + "' (first given at line " + std::to_string(line) + ")");
   if (!mapping.first_lines.empty()) mapping.first_lines.emplace(node.text, node.mark.line);
+  if (mapping.node.entries.empty()) mapping.node.entries.reserve(4);
   Entry& entry = mapping.node.entries.emplace_back();
   entry.key = std::move(node.text);
   entry.key_mark = std::move(node.mark);
