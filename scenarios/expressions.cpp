@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <deque>
+#include <optional>
 #include <string>
 
 #include "scenarios/limits.h"
@@ -13,7 +14,7 @@ namespace scenarios {
 
 struct Expression::Impl {
   std::string text;
-  mu::Parser parser;
+  std::optional<mu::Parser> parser;  // absent for a single name, whose value is its own
   std::vector<std::string> names;
   std::deque<double> storage;  // stable addresses for muParser's variables
 
@@ -41,6 +42,26 @@ int clamp_position(int position, std::string_view text) {
 
 bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// A parser with muParser's functions, operators and constants defined, as
+// Parser() defines them: copying it costs a fraction of constructing one.
+// One per thread, so that threads compiling at once share nothing.
+const mu::Parser& prototype() {
+  thread_local const mu::Parser parser;
+  return parser;
+}
+
+// True when muParser reads `text` as one variable and nothing else: a name
+// (its letters, digits and _, not starting with a digit) that is not one of
+// its constants (_pi, _e). A function's name without brackets is a variable.
+bool is_single_name(std::string_view text) {
+  auto name_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  if (text.empty() || (text[0] >= '0' && text[0] <= '9')) return false;
+  if (!std::all_of(text.begin(), text.end(), name_char)) return false;
+  return !prototype().GetConst().contains(std::string(text));
 }
 
 }  // namespace
@@ -81,19 +102,26 @@ std::variant<Expression, ExpressionError> Expression::compile(std::string_view t
   }
   auto impl = std::make_unique<Impl>();
   impl->text = std::string(text);
+  if (is_single_name(text)) {  // most expressions: as muParser would, without parsing
+    Impl::make_variable(impl->text.c_str(), impl.get());
+    return Expression(std::move(impl));
+  }
+  mu::Parser& parser = impl->parser.emplace(prototype());
   try {
     // Evaluated as written (SPEC 3.1: what an expression gives enters the
     // calculation): muParser's optimiser would rewrite 0.0125 * (1 + x) as
-    // 0.0125 * x + 0.0125, whose double can differ in the last place.
-    impl->parser.EnableOptimizer(false);
-    impl->parser.SetVarFactory(&Impl::make_variable, impl.get());
-    impl->parser.SetExpr(impl->text);
-    impl->parser.GetUsedVar();  // parses, creating a variable for every name used
-    impl->parser.Eval();        // reports errors that only evaluation finds
+    // 0.0125 * x + 0.0125, whose double can differ in the last place. (A
+    // copied parser has the optimiser on again.)
+    parser.EnableOptimizer(false);
+    parser.SetVarFactory(&Impl::make_variable, impl.get());
+    parser.SetExpr(impl->text);
+    // Parses, creating a variable for every name used in order of first use,
+    // then evaluates, reporting errors that only evaluation finds.
+    parser.Eval();
   } catch (const mu::Parser::exception_type& e) {
     return ExpressionError{plain_message(e.GetMsg()), clamp_position(e.GetPos(), text)};
   }
-  if (impl->parser.GetNumResults() > 1)
+  if (parser.GetNumResults() > 1)
     return ExpressionError{
         "a comma separates two values; write amounts inside expressions without thousands "
         "separators",
@@ -112,8 +140,9 @@ const std::vector<std::string>& Expression::names() const {
 double Expression::evaluate(std::span<const double> values) const {
   for (std::size_t i = 0; i < values.size() && i < impl_->storage.size(); ++i)
     impl_->storage[i] = values[i];
+  if (!impl_->parser) return impl_->storage.front();
   try {
-    return impl_->parser.Eval();
+    return impl_->parser->Eval();
   } catch (const mu::Parser::exception_type&) {
     return std::numeric_limits<double>::quiet_NaN();
   }

@@ -51,6 +51,18 @@ bool is_identifier(std::string_view s) {
   return true;
 }
 
+// False when `t` has a character that no amount written with a thousands
+// separator, a shorthand or a period could hold: a digit, a comma, a point, a
+// space, a byte of £ (or any beyond ASCII), or one of `letters`. Checked before
+// the patterns below, which take longer to build than most scenarios to read.
+bool could_be_amount(std::string_view t, std::string_view letters) {
+  return std::all_of(t.begin(), t.end(), [&](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u <= 0x20 || u >= 0x80 || (c >= '0' && c <= '9') || c == ',' || c == '.' ||
+           letters.find(c) != std::string_view::npos;
+  });
+}
+
 std::vector<std::string> keys_of(const std::map<std::string, double>& m) {
   std::vector<std::string> out;
   for (const auto& [k, v] : m)
@@ -121,6 +133,7 @@ std::optional<double> FieldReader::numeric(const Field& f, std::string_view what
 // "520k", "£1.3m", "2bn": an amount in a spreadsheet's shorthand is refused
 // with the number to write (a k or an m is too easily a typo to guess at).
 bool FieldReader::refuse_shorthand(const Field& f) {
+  if (!could_be_amount(f.node->text, "kKmMbn")) return false;
   static const std::regex kShorthand("\\s*((?:£)?)([0-9][0-9,]*(\\.[0-9]+)?)\\s*(k|K|m|M|bn)\\s*");
   std::smatch m;
   const std::string& t = f.node->text;
@@ -136,6 +149,7 @@ bool FieldReader::refuse_shorthand(const Field& f) {
 }
 
 bool FieldReader::refuse_separators(const Field& f) {
+  if (!could_be_amount(f.node->text, "")) return false;
   static const std::regex kPoints("\\s*(?:£)?([0-9]{1,3}(?:\\.[0-9]{3})+)(?:,([0-9]{1,2}))?\\s*");
   static const std::regex kSpaces("\\s*(?:£)?([0-9]{1,3}(?: [0-9]{3})+)(\\.[0-9]+)?\\s*");
   std::smatch m;
@@ -165,6 +179,8 @@ bool FieldReader::refuse_separators(const Field& f) {
 // written after it. An annual amount is per year already; a monthly one is
 // refused with the sum to write.
 bool FieldReader::refuse_per_period(const Field& f) {
+  // The letters of the periods below, in either case (the pattern ignores case).
+  if (!could_be_amount(f.node->text, "/acehmnoprtuyACEHMNOPRTUY")) return false;
   static const std::regex kPer(
       "\\s*((?:£)?[0-9][0-9,]*(?:\\.[0-9]+)?)\\s*(p\\.?a\\.?|per annum|per year|a year|/ ?yr|/ "
       "?year|"

@@ -30,7 +30,10 @@ std::string describe(const Node& n) {
 
 std::string join_path(std::string_view parent, std::string_view child) {
   if (parent.empty()) return std::string(child);
-  return std::string(parent) + "." + std::string(child);
+  std::string path;
+  path.reserve(parent.size() + 1 + child.size());
+  path.append(parent).append(1, '.').append(child);
+  return path;
 }
 
 }  // namespace scenarios

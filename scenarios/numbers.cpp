@@ -3,6 +3,9 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "model/exact.h"
@@ -11,10 +14,13 @@ namespace scenarios {
 
 namespace {
 
+// A number as written, its parts viewing the text (the whole part's digits
+// are copied only to drop thousands commas).
 struct Decimal {
   bool negative = false;
-  std::string whole, fraction;  // digits only
-  std::string exponent;         // with sign, may be empty
+  std::string whole;          // digits only
+  std::string_view fraction;  // digits only
+  std::string_view exponent;  // with sign, may be empty
 };
 
 std::string_view trim(std::string_view s) {
@@ -58,7 +64,7 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
   }
   if (s.starts_with("£")) s.remove_prefix(std::string_view("£").size());
   if (std::size_t e = s.find_first_of("eE"); e != std::string_view::npos) {
-    d.exponent = std::string(s.substr(e + 1));
+    d.exponent = s.substr(e + 1);
     s = s.substr(0, e);
     std::string_view digits = d.exponent;
     if (!digits.empty() && (digits.front() == '-' || digits.front() == '+'))
@@ -68,19 +74,48 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
   std::size_t point = s.find('.');
   std::string_view whole = s.substr(0, point);
   if (point != std::string_view::npos) {
-    d.fraction = std::string(s.substr(point + 1));
+    d.fraction = s.substr(point + 1);
     if (!all_digits(d.fraction)) return std::nullopt;
   }
   auto digits = whole_digits(whole);
   if (!digits || (digits->empty() && d.fraction.empty())) return std::nullopt;
-  d.whole = *digits;
+  d.whole = std::move(*digits);
   return d;
 }
 
+// The value computed exactly when it can be: at most 15 significant digits
+// (an exact double) and a power of ten up to 1e22 (exact too), so that one
+// IEEE multiplication or division rounds the decimal once, as strtod does
+// (Clinger's fast path).
+std::optional<double> exact_value(const Decimal& d) {
+  static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  if (d.whole.size() + d.fraction.size() > 15) return std::nullopt;
+  int exponent = 0;
+  if (!d.exponent.empty())
+    std::from_chars(d.exponent.data() + (d.exponent[0] == '+'),
+                    d.exponent.data() + d.exponent.size(), exponent);
+  exponent -= static_cast<int>(d.fraction.size());
+  if (exponent < -22 || exponent > 22) return std::nullopt;
+  std::int64_t digits = 0;
+  for (char c : d.whole)
+    digits = digits * 10 + (c - '0');
+  for (char c : d.fraction)
+    digits = digits * 10 + (c - '0');
+  double v = static_cast<double>(digits);
+  v = exponent < 0 ? v / kPowers[-exponent] : v * kPowers[exponent];
+  return d.negative ? -v : v;
+}
+
 double to_double(const Decimal& d) {
-  std::string s = (d.negative ? "-" : "") + (d.whole.empty() ? "0" : d.whole);
-  if (!d.fraction.empty()) s += "." + d.fraction;
-  if (!d.exponent.empty()) s += "e" + d.exponent;
+  if (auto v = exact_value(d)) return *v;
+  std::string s;
+  s.reserve(d.whole.size() + d.fraction.size() + d.exponent.size() + 4);
+  if (d.negative) s += '-';
+  s += d.whole.empty() ? std::string_view("0") : std::string_view(d.whole);
+  if (!d.fraction.empty()) s.append(1, '.').append(d.fraction);
+  if (!d.exponent.empty()) s.append(1, 'e').append(d.exponent);
   return std::strtod(s.c_str(), nullptr);
 }
 
@@ -110,7 +145,8 @@ std::optional<double> parse_rate(std::string_view text) {
   if (!d->exponent.empty())
     std::from_chars(d->exponent.data() + (d->exponent[0] == '+'),
                     d->exponent.data() + d->exponent.size(), exponent);
-  d->exponent = std::to_string(exponent - 2);
+  std::string shifted = std::to_string(exponent - 2);
+  d->exponent = shifted;
   double v = to_double(*d);
   if (!std::isfinite(v)) return std::nullopt;
   return v;

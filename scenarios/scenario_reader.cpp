@@ -527,7 +527,8 @@ std::optional<model::Contract> Compiler::contract(const Entry& e, const Field& d
   read_.check_keys(self, contract_fields());
   auto pick = [&](std::string_view key) {
     Field own = child(self, key);
-    return own.node ? own : child(defaults, key);
+    if (own.node) return own;  // moved, where the conditional operator would copy
+    return child(defaults, key);
   };
   auto need = [&](const Field& f, std::string_view key) {
     if (!f.node) read_.error(self, "missing '" + std::string(key) + "'");
@@ -673,7 +674,8 @@ std::optional<model::Scenario> compile_scenario(const Node& root, Diagnostics& e
   Diagnostics found;
   auto out = Compiler(found, bindings).run(root);
   errors.append(found);
-  return found.empty() ? out : std::nullopt;
+  if (!found.empty()) return std::nullopt;
+  return out;  // moved: the conditional operator would copy the scenario
 }
 
 namespace {

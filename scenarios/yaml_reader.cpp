@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 #include "scenarios/csv_reader.h"
 
@@ -85,8 +86,11 @@ class TreeBuilder {
   struct Frame {
     Node node;
     std::string anchor;
-    std::optional<Entry> pending;  // a mapping's key waiting for its value
-    bool flow = false;             // opened with [ or {
+    bool awaiting_value = false;  // a mapping's last entry has its key, not yet its value
+    bool flow = false;            // opened with [ or {
+    // Each key's first line, once the mapping is large (a thousand contracts):
+    // a duplicate is then found without comparing every earlier key.
+    std::unordered_map<std::string, int> first_lines;
   };
 
   Mark mark_at(Where w) const;
@@ -104,7 +108,9 @@ class TreeBuilder {
   bool scalar(fy_event* event);
   bool alias(fy_event* event);
   bool close();
-  bool complete(Node node, const std::string& anchor);
+  bool complete(Node&& node, std::string_view anchor);
+  bool key(Frame& mapping, Node&& node);
+  int first_given(Frame& mapping, const std::string& key);
   bool count(std::size_t nodes, Where w);
   std::string current_path() const;
 
@@ -120,10 +126,11 @@ class TreeBuilder {
   YamlResult result_;
 };
 
-std::string token_text(fy_token* t) {
+// A token's text, valid until its event is freed.
+std::string_view token_text(fy_token* t) {
   std::size_t length = 0;
   const char* s = t ? fy_token_get_text(t, &length) : nullptr;
-  return s ? std::string(s, length) : std::string();
+  return s ? std::string_view(s, length) : std::string_view();
 }
 
 std::string_view TreeBuilder::line_text(int line) const {
@@ -260,6 +267,7 @@ YamlResult TreeBuilder::run() {
     return std::move(result_);
   }
   FyParser parser(text_);
+  stack_.reserve(kMaxDepth);
   bool ok = true;
   while (ok) {
     fy_event* event = parser.next();
@@ -326,8 +334,8 @@ std::string TreeBuilder::current_path() const {
     const Frame& f = stack_[i];
     if (f.node.is_sequence())
       path = join_path(path, std::to_string(f.node.items.size()));
-    else if (f.pending)
-      path = join_path(path, f.pending->key);
+    else if (f.awaiting_value)
+      path = join_path(path, f.node.entries.back().key);
   }
   return path;
 }
@@ -347,13 +355,12 @@ bool TreeBuilder::open(fy_event* event, Node::Kind kind, fy_token* anchor, fy_to
     return false;
   }
   if (!count(1, at)) return false;
-  Frame frame;
+  Frame& frame = stack_.emplace_back();
   frame.node.kind = kind;
   frame.node.mark = mark_at(at);
-  frame.anchor = token_text(anchor);
+  frame.anchor = std::string(token_text(anchor));
   frame.flow = start && (fy_token_get_type(start) == FYTT_FLOW_SEQUENCE_START ||
                          fy_token_get_type(start) == FYTT_FLOW_MAPPING_START);
-  stack_.push_back(std::move(frame));
   return true;
 }
 
@@ -374,11 +381,11 @@ bool TreeBuilder::scalar(fy_event* event) {
     return false;
   }
   // A tag other than !!null (`!!str`, say) makes even an empty scalar text.
-  std::string tag = token_text(event->scalar.tag);
+  std::string_view tag = token_text(event->scalar.tag);
   bool tagged = !tag.empty() && tag != "!!null" && tag != "tag:yaml.org,2002:null";
-  bool null = !node.quoted && !tagged &&
-              (node.text.empty() || node.text == "~" || node.text == "null" ||
-               node.text == "Null" || node.text == "NULL");
+  std::string_view t = node.text;
+  bool null = !node.quoted && !tagged && t.size() <= 4 &&
+              (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL");
   node.kind = null ? Node::Kind::null : Node::Kind::scalar;
   return complete(std::move(node), token_text(event->scalar.anchor));
 }
@@ -386,7 +393,7 @@ bool TreeBuilder::scalar(fy_event* event) {
 bool TreeBuilder::alias(fy_event* event) {
   Where at = where_of(fy_event_start_mark(event));
   --at.column;  // libfyaml marks the name; we mark its *
-  std::string name = token_text(event->alias.anchor);
+  std::string name(token_text(event->alias.anchor));
   for (const Frame& f : stack_)
     if (f.anchor == name) {
       error(at, "alias *" + name + " refers to the node that contains it");
@@ -398,17 +405,21 @@ bool TreeBuilder::alias(fy_event* event) {
     return false;
   }
   if (!count(it->second.second, at)) return false;
-  return complete(it->second.first, "");
+  Node copy = it->second.first;
+  return complete(std::move(copy), "");
 }
 
 bool TreeBuilder::close() {
-  Frame frame = std::move(stack_.back());
+  Frame& top = stack_.back();
+  if (top.awaiting_value) top.node.entries.pop_back();  // a key without a value is dropped
+  Node node = std::move(top.node);
+  std::string anchor = std::move(top.anchor);
   stack_.pop_back();
-  return complete(std::move(frame.node), frame.anchor);
+  return complete(std::move(node), anchor);
 }
 
-bool TreeBuilder::complete(Node node, const std::string& anchor) {
-  if (!anchor.empty()) anchors_[anchor] = {node, count_nodes(node)};
+bool TreeBuilder::complete(Node&& node, std::string_view anchor) {
+  if (!anchor.empty()) anchors_[std::string(anchor)] = {node, count_nodes(node)};
   if (stack_.empty()) {
     result_.root = std::move(node);
     return true;
@@ -418,27 +429,49 @@ bool TreeBuilder::complete(Node node, const std::string& anchor) {
     top.node.items.push_back(std::move(node));
     return true;
   }
-  if (top.pending) {
-    top.pending->value = std::move(node);
-    top.node.entries.push_back(std::move(*top.pending));
-    top.pending.reset();
+  if (top.awaiting_value) {
+    top.node.entries.back().value = std::move(node);
+    top.awaiting_value = false;
     return true;
   }
+  return key(top, std::move(node));
+}
+
+// A mapping's key, its value to follow; a duplicate is reported and kept.
+bool TreeBuilder::key(Frame& mapping, Node&& node) {
   if (!node.is_scalar()) {
     result_.errors.add(node.mark, current_path(),
                        node.is_null() ? "an empty mapping key; give the key a name"
                                       : "a mapping key must be plain text");
     return false;
   }
-  for (const Entry& e : top.node.entries)
-    if (e.key == node.text) {
-      result_.errors.add(node.mark, join_path(current_path(), node.text),
-                         "duplicate key '" + node.text + "' (first given at line " +
-                             std::to_string(e.key_mark.line) + ")");
-      break;
-    }
-  top.pending = Entry{node.text, node.mark, Node{}};
+  if (int line = first_given(mapping, node.text))
+    result_.errors.add(
+        node.mark, join_path(current_path(), node.text),
+        "duplicate key '" + node.text + "' (first given at line " + std::to_string(line) + ")");
+  if (!mapping.first_lines.empty()) mapping.first_lines.emplace(node.text, node.mark.line);
+  if (mapping.node.entries.empty()) mapping.node.entries.reserve(4);
+  Entry& entry = mapping.node.entries.emplace_back();
+  entry.key = std::move(node.text);
+  entry.key_mark = std::move(node.mark);
+  mapping.awaiting_value = true;
   return true;
+}
+
+// The line `key` was first given at in the mapping, or 0 when it is new.
+int TreeBuilder::first_given(Frame& mapping, const std::string& key) {
+  constexpr std::size_t kIndexedFrom = 16;  // entries; fewer are compared one by one
+  const std::vector<Entry>& entries = mapping.node.entries;
+  if (entries.size() < kIndexedFrom) {
+    for (const Entry& e : entries)
+      if (e.key == key) return e.key_mark.line;
+    return 0;
+  }
+  if (mapping.first_lines.empty())
+    for (const Entry& e : entries)
+      mapping.first_lines.emplace(e.key, e.key_mark.line);  // keeps the first of duplicates
+  auto it = mapping.first_lines.find(key);
+  return it == mapping.first_lines.end() ? 0 : it->second;
 }
 
 }  // namespace

@@ -1,5 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <random>
+#include <string>
+
 #include "tests/print.h"
 
 #include "scenarios/numbers.h"
@@ -25,6 +32,52 @@ TEST_CASE("money as finance users type it") {
   CHECK_FALSE(parse_money(""));
   CHECK_FALSE(parse_money("12a"));
   CHECK_FALSE(parse_money("1e999"));
+}
+
+// parse_number computes short decimals itself (one exact multiplication or
+// division); the double must be strtod's, to the bit.
+TEST_CASE("a number reads as the double strtod gives for it") {
+  std::mt19937 random(20240401);
+  auto digits = [&](int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i)
+      s += static_cast<char>('0' + random() % 10);
+    return s;
+  };
+  std::vector<std::string> texts = {"0",
+                                    "-0",
+                                    "-0.0e5",
+                                    "1e22",
+                                    "1e23",
+                                    "9e-22",
+                                    "9e-23",
+                                    "0.1",
+                                    "0.3",
+                                    "2.675",
+                                    "1.005",
+                                    "0.0125",
+                                    "1e-3",
+                                    "123456789012345",
+                                    "1234567890123456",
+                                    "9007199254740993",
+                                    "0.000000000000000000001",
+                                    "4.35",
+                                    "1.15e-7",
+                                    "-3.3e+21"};
+  for (int i = 0; i < 20000; ++i) {
+    std::string t = random() % 5 == 0 ? "-" : "";
+    t += digits(1 + random() % 17);
+    if (random() % 2) t += "." + digits(1 + random() % 17);
+    if (random() % 3 == 0) t += "e" + std::to_string(static_cast<int>(random() % 61) - 30);
+    texts.push_back(t);
+  }
+  for (const std::string& t : texts) {
+    INFO("text: ", t);
+    double expected = std::strtod(t.c_str(), nullptr);
+    auto v = parse_number(t);
+    REQUIRE(v);
+    CHECK(std::bit_cast<std::uint64_t>(*v) == std::bit_cast<std::uint64_t>(expected));
+  }
 }
 
 TEST_CASE("numbers are decimal, never octal") {
