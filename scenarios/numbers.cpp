@@ -93,9 +93,11 @@ std::optional<double> exact_value(const Decimal& d) {
                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   if (d.whole.size() + d.fraction.size() > 15) return std::nullopt;
   int exponent = 0;
-  if (!d.exponent.empty())
-    std::from_chars(d.exponent.data() + (d.exponent[0] == '+'),
-                    d.exponent.data() + d.exponent.size(), exponent);
+  if (!d.exponent.empty()) {
+    const char* end = d.exponent.data() + d.exponent.size();
+    auto [at, error] = std::from_chars(d.exponent.data() + (d.exponent[0] == '+'), end, exponent);
+    if (error != std::errc() || at != end) return std::nullopt;  // strtod decides
+  }
   exponent -= static_cast<int>(d.fraction.size());
   if (exponent < -22 || exponent > 22) return std::nullopt;
   std::int64_t digits = 0;
