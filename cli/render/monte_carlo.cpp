@@ -49,38 +49,39 @@ Table distribution_table(const model::MonteCarloSummary& s) {
   return t;
 }
 
-Table rank_table(const model::MonteCarloSummary& s) {
+// One row a parameter, one cell a metric: cell(p, m) as shown, and its raw value.
+template <typename CellOf>
+Table parameter_table(const model::MonteCarloSummary& s, std::string title, CellOf cell) {
   Table r;
-  r.title = "Rank correlation with each metric (share of variance)";
-  r.key_header = "parameter";
-  r.label_header = "Parameter";
-  r.headers = s.metrics;
-  for (std::size_t p = 0; p < s.parameters.size(); ++p) {
-    Row row{s.parameters[p], s.parameters[p], {}};
-    for (std::size_t m = 0; m < s.metrics.size(); ++m) {
-      std::string cell =
-          fmt::format("{:+.3f} ({:.0f}%)", s.rank[p][m], 100 * s.variance_share(p, m));
-      row.cells.push_back(Cell{cell, fmt::format("{}", s.rank[p][m]), true, false});
-    }
-    r.rows.push_back(std::move(row));
-  }
-  return r;
-}
-
-Table partial_table(const model::MonteCarloSummary& s) {
-  Table r;
-  r.title = "Partial rank correlation with each metric (the others' ranks accounted for)";
+  r.title = std::move(title);
   r.key_header = "parameter";
   r.label_header = "Parameter";
   r.headers = s.metrics;
   for (std::size_t p = 0; p < s.parameters.size(); ++p) {
     Row row{s.parameters[p], s.parameters[p], {}};
     for (std::size_t m = 0; m < s.metrics.size(); ++m)
-      row.cells.push_back(Cell{fmt::format("{:+.3f}", s.partial[p][m]),
-                               fmt::format("{}", s.partial[p][m]), true, false});
+      row.cells.push_back(cell(p, m));
     r.rows.push_back(std::move(row));
   }
   return r;
+}
+
+Table rank_table(const model::MonteCarloSummary& s) {
+  return parameter_table(s, "Rank correlation with each metric (share of variance)",
+                         [&](std::size_t p, std::size_t m) {
+                           std::string shown = fmt::format("{:+.3f} ({:.0f}%)", s.rank[p][m],
+                                                           100 * s.variance_share(p, m));
+                           return Cell{shown, fmt::format("{}", s.rank[p][m]), true, false};
+                         });
+}
+
+Table partial_table(const model::MonteCarloSummary& s) {
+  return parameter_table(
+      s, "Partial rank correlation with each metric (the others' ranks accounted for)",
+      [&](std::size_t p, std::size_t m) {
+        return Cell{fmt::format("{:+.3f}", s.partial[p][m]), fmt::format("{}", s.partial[p][m]),
+                    true, false};
+      });
 }
 
 Table fan_table(const model::MonteCarloSummary& s) {
