@@ -25,6 +25,12 @@ void add_set(CLI::App& cmd, std::vector<std::string>& sets) {
       ->type_name("PATH=VALUE");
 }
 
+void add_wide(CLI::App& cmd, bool& wide) {
+  cmd.add_flag("--wide", wide,
+               "On a terminal, keep a table wider than it in one block (default: wrap its "
+               "columns into blocks that fit)");
+}
+
 void add_run(CLI::App& app, Action& action) {
   auto o = std::make_shared<RunOptions>();
   auto* cmd = app.add_subcommand("run", "Project a scenario: cost, envelope, funding by period");
@@ -33,6 +39,7 @@ void add_run(CLI::App& app, Action& action) {
   cmd->add_option("--by", o->by, "Periods: fy (default), contract-year, calendar or month");
   cmd->add_option("--format", o->format, "table (default), csv, md or json");
   cmd->add_option("-o,--output", o->output, "Write to FILE (format from its extension)");
+  add_wide(*cmd, o->wide);
   cmd->footer(
       "Examples:\n"
       "  envelope run examples/coventry-2019.yaml\n"
@@ -104,6 +111,7 @@ void add_output(CLI::App& cmd, OutputOptions& o) {
   add_set(cmd, o.sets);
   cmd.add_option("--format", o.format, "table (default), csv, md or json");
   cmd.add_option("-o,--output", o.output, "Write to FILE (format from its extension)");
+  add_wide(cmd, o.wide);
 }
 
 void add_compare(CLI::App& app, Action& action) {

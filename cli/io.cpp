@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -240,6 +241,17 @@ Format choose_format(const std::string& format, const std::string& output,
   if (name == "md" || name == "markdown") return Format::markdown;
   if (name == "json") return Format::json;
   fail_usage(fmt::format("unknown format '{}'; use table, csv, md or json", name));
+}
+
+std::size_t table_width(const std::string& output, bool wide) {
+  if (wide || (!output.empty() && output != "-") || isatty(STDOUT_FILENO) != 1) return 0;
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  const char* columns = std::getenv("COLUMNS");
+  if (!columns) return 0;
+  char* end = nullptr;
+  long n = std::strtol(columns, &end, 10);
+  return end != columns && *end == '\0' && n > 0 ? static_cast<std::size_t>(n) : 0;
 }
 
 bool use_colour(const std::string& output) {

@@ -78,6 +78,10 @@ void refuse_overwriting_input(const std::string& output, const std::vector<std::
 
 // Colour on a terminal only, never with NO_COLOR set or when writing a file.
 bool use_colour(const std::string& output);
+// The width a table must fit when written to `output`: the terminal's
+// columns (else COLUMNS) when it is standard output and a terminal, and not
+// `wide`; otherwise 0, for no limit. Output that is not a terminal is never wrapped.
+std::size_t table_width(const std::string& output, bool wide);
 
 // Writes text to standard output ("" or "-") or to `path` as OutputFile does.
 // Refuses to overwrite any of `inputs`. A failed write, to standard output

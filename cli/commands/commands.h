@@ -15,6 +15,7 @@ struct RunOptions {
   std::string by = "fy";          // fy|contract-year|calendar|month
   std::string format;             // table|csv|md|json; default from -o, else table
   std::string output;             // -o FILE; default standard output
+  bool wide = false;              // --wide: a table wider than the terminal stays one block
 };
 int run_run(const RunOptions& o);
 
@@ -54,6 +55,7 @@ struct OutputOptions {
   std::vector<std::string> sets;
   std::string format;  // table|csv|md|json; default from -o, else table
   std::string output;  // -o FILE; default standard output
+  bool wide = false;   // --wide: a table wider than the terminal stays one block
 };
 
 struct CompareOptions : OutputOptions {

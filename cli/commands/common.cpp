@@ -11,7 +11,8 @@
 
 namespace cli {
 
-std::string render(const std::vector<Table>& tables, Format format, bool colour) {
+std::string render(const std::vector<Table>& tables, Format format, bool colour,
+                   std::size_t width) {
   std::string out;
   for (const Table& t : tables) {
     if (!out.empty()) out += "\n";
@@ -23,7 +24,7 @@ std::string render(const std::vector<Table>& tables, Format format, bool colour)
         out += render_markdown(t);
         break;
       default:
-        out += render_text(t, colour);
+        out += render_text(t, colour, width);
     }
   }
   return out;

@@ -15,7 +15,9 @@
 namespace cli {
 
 // Tables in `format` (table, csv or md), separated by a blank line.
-std::string render(const std::vector<Table>& tables, Format format, bool colour);
+// Tables one after another, a blank line between; as text, each fits `width` (0: no limit).
+std::string render(const std::vector<Table>& tables, Format format, bool colour,
+                   std::size_t width = 0);
 
 Cell value_cell(const model::MetricValue& v);
 void write_value(JsonWriter& w, const model::MetricValue& v);

@@ -161,7 +161,7 @@ int run_compare(const CompareOptions& o) {
         }
         t.rows.push_back(std::move(row));
       }
-      text = render({t}, format, use_colour(o.output));
+      text = render({t}, format, use_colour(o.output), table_width(o.output, o.wide));
     }
     write_output(o.output, text, {o.file});
     return kExitOk;
@@ -216,7 +216,7 @@ int run_compare(const CompareOptions& o) {
       }
       t.rows.push_back(std::move(row));
     }
-    text = render({t}, format, use_colour(o.output));
+    text = render({t}, format, use_colour(o.output), table_width(o.output, o.wide));
   }
   write_output(o.output, text, {o.file});
   return kExitOk;

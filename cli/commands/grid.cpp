@@ -117,7 +117,7 @@ int run_grid(const GridOptions& o) {
         t.rows.push_back(std::move(row));
       }
     }
-    text = render({t}, format, use_colour(o.output));
+    text = render({t}, format, use_colour(o.output), table_width(o.output, o.wide));
   }
   write_output(o.output, text, {o.file});
   return kExitOk;

@@ -23,7 +23,7 @@ int run_run(const RunOptions& o) {
     bool colour = use_colour(o.output);
     text = render({projection_table(loaded.scenario, evaluation.projection(*basis)),
                    whole_life_table(loaded.scenario), headline_table(loaded.scenario, evaluation)},
-                  format, colour);
+                  format, colour, table_width(o.output, o.wide));
   }
   write_output(o.output, text, {o.file});
   return kExitOk;

@@ -68,7 +68,7 @@ int run_solve(const SolveOptions& o) {
     text_row("value", "Value", value);
     t.rows.push_back({"achieved", "Metric achieved", {value_cell(s.achieved)}});
     text_row("iterations", "Evaluations", std::to_string(s.iterations));
-    text = render({t}, format, use_colour(o.output));
+    text = render({t}, format, use_colour(o.output), table_width(o.output, o.wide));
   }
   write_output(o.output, text, {o.file});
   return kExitOk;

@@ -126,7 +126,7 @@ int run_tornado(const TornadoOptions& o) {
                             {Cell{number_text(r.low), number_text(r.low), true, r.low < 0},
                              Cell{number_text(r.high), number_text(r.high), true, r.high < 0},
                              value_cell(r.at_low), value_cell(r.at_high), value_cell(r.swing)}});
-    text = render({table}, format, use_colour(o.output));
+    text = render({table}, format, use_colour(o.output), table_width(o.output, o.wide));
   }
   write_output(o.output, text, {o.file});
   return kExitOk;

@@ -42,7 +42,25 @@ Cell Cell::count(long n) {
   return Cell{s, s, true, false};
 }
 
-std::string render_text(const Table& t, bool colour) {
+namespace {
+
+std::string render_block(const Table& t, bool colour);
+
+// Columns [first, last) of t, without its title.
+Table columns_of(const Table& t, std::size_t first, std::size_t last) {
+  Table block;
+  block.label_header = t.label_header;
+  block.headers.assign(t.headers.begin() + first, t.headers.begin() + last);
+  for (const Row& r : t.rows) {
+    Row row{r.key, r.label, {}, r.strong, r.indent};
+    for (std::size_t c = first; c < last && c < r.cells.size(); ++c)
+      row.cells.push_back(r.cells[c]);
+    block.rows.push_back(std::move(row));
+  }
+  return block;
+}
+
+std::vector<std::size_t> column_widths(const Table& t) {
   std::vector<std::size_t> widths(t.headers.size() + 1, 0);
   widths[0] = width(t.label_header);
   for (const Row& r : t.rows)
@@ -52,6 +70,34 @@ std::string render_text(const Table& t, bool colour) {
     for (const Row& r : t.rows)
       if (c < r.cells.size()) widths[c + 1] = std::max(widths[c + 1], width(r.cells[c].text));
   }
+  return widths;
+}
+
+}  // namespace
+
+std::string render_text(const Table& t, bool colour, std::size_t limit) {
+  std::vector<std::size_t> widths = column_widths(t);
+  std::size_t total = widths[0];
+  for (std::size_t c = 1; c < widths.size(); ++c)
+    total += 2 + widths[c];
+  if (limit == 0 || total <= limit || t.headers.size() < 2) return render_block(t, colour);
+  std::string out;
+  if (!t.title.empty()) out += (colour ? "\x1b[1m" + t.title + "\x1b[0m" : t.title) + "\n";
+  for (std::size_t first = 0; first < t.headers.size();) {
+    std::size_t last = first + 1, used = widths[0] + 2 + widths[first + 1];
+    while (last < t.headers.size() && used + 2 + widths[last + 1] <= limit)
+      used += 2 + widths[++last];
+    if (first > 0) out += "\n";
+    out += render_block(columns_of(t, first, last), colour);
+    first = last;
+  }
+  return out;
+}
+
+namespace {
+
+std::string render_block(const Table& t, bool colour) {
+  std::vector<std::size_t> widths = column_widths(t);
   std::string out;
   if (!t.title.empty()) out += (colour ? "\x1b[1m" + t.title + "\x1b[0m" : t.title) + "\n";
   std::string line = pad(t.label_header, widths[0], false);
@@ -76,8 +122,6 @@ std::string render_text(const Table& t, bool colour) {
   }
   return out;
 }
-
-namespace {
 
 // A text cell as a spreadsheet shows it rather than runs it (OWASP's CSV
 // injection): one that begins with = + - @, a tab or a carriage return and

@@ -39,7 +39,10 @@ struct Table {
   std::vector<Row> rows;
 };
 
-std::string render_text(const Table& t, bool colour);
+// Aligned text; when `width` is not 0 and the table is wider, its cell
+// columns wrap into blocks that fit, each repeating the row labels (the
+// title once, above the first), as R prints a wide data frame.
+std::string render_text(const Table& t, bool colour, std::size_t width = 0);
 std::string render_csv(const Table& t);
 std::string render_markdown(const Table& t);
 
