@@ -52,7 +52,7 @@ std::string junit(const std::vector<Outcome>& outcomes, const std::vector<std::s
     ++suite.failures;
     std::string variant = o.check->variant.empty() ? "base" : o.check->variant;
     std::string message = fmt::format("{} on {}: actual {}, expected {}", o.check->metric, variant,
-                                      value_text(o.actual), expected_text(*o.check));
+                                      value_cell(o.actual).text, expected_text(*o.check));
     suite.body += fmt::format(">\n      <failure message=\"{}\" type=\"check\">{}</failure>\n",
                               escape_markup(message), escape_markup(message));
     suite.body += "    </testcase>\n";
@@ -78,16 +78,33 @@ std::string junit(const std::vector<Outcome>& outcomes, const std::vector<std::s
 
 }  // namespace
 
-// "min 0.00, max 6800000.00", "12131595.00 ± 0.50"
-std::string expected_text(const scenarios::Check& c) {
+namespace {
+
+// "min 0.00, max 6,800,000.00", "12,131,595.00 ± 0.50": each amount as `pounds` writes it.
+std::string expected_in(const scenarios::Check& c, std::string (*pounds)(double)) {
   std::vector<std::string> parts;
-  if (c.equals) parts.push_back(fmt::format("{:.2f} ± {:.2f}", *c.equals, c.tolerance));
-  if (c.min) parts.push_back(fmt::format("min {:.2f}", *c.min));
-  if (c.max) parts.push_back(fmt::format("max {:.2f}", *c.max));
+  if (c.equals) parts.push_back(pounds(*c.equals) + " ± " + pounds(c.tolerance));
+  if (c.min) parts.push_back("min " + pounds(*c.min));
+  if (c.max) parts.push_back("max " + pounds(*c.max));
   std::string out;
   for (const auto& p : parts)
     out += (out.empty() ? "" : ", ") + p;
   return out;
+}
+
+std::string plain_pounds(double pounds) {
+  return fmt::format("{:.2f}", pounds);
+}
+
+// As CSV writes it: "max 6800000.00".
+std::string expected_plain(const scenarios::Check& c) {
+  return expected_in(c, plain_pounds);
+}
+
+}  // namespace
+
+std::string expected_text(const scenarios::Check& c) {
+  return expected_in(c, shown_pounds);
 }
 
 namespace {
@@ -204,7 +221,7 @@ int run_check(const CheckOptions& o) {
       text += fmt::format("{}  {}{}: {}{} = {} ({})\n", x.ok ? "PASS" : "FAIL",
                           several ? x.file + ": " : "", x.check->name, x.check->metric,
                           x.check->variant.empty() ? "" : " [" + x.check->variant + "]",
-                          value_text(x.actual), expected_text(*x.check));
+                          value_cell(x.actual).text, expected_text(*x.check));
     text += fmt::format("{} passed, {} failed\n", passed, failed);
   } else {
     Table t;
@@ -217,7 +234,7 @@ int run_check(const CheckOptions& o) {
       std::vector<Cell> cells = {Cell::of(x.ok ? "PASS" : "FAIL"),
                                  Cell::of(x.check->variant.empty() ? "base" : x.check->variant),
                                  Cell::of(x.check->metric), value_cell(x.actual),
-                                 Cell::of(expected_text(*x.check))};
+                                 Cell{expected_text(*x.check), expected_plain(*x.check)}};
       if (several) cells.insert(cells.begin(), Cell::of(x.file));
       t.rows.push_back({x.check->name, x.check->name, std::move(cells)});
     }

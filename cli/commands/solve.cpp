@@ -29,18 +29,18 @@ int run_solve(const SolveOptions& o) {
   scenarios::MetricEvaluator evaluate(compiled, query);
   auto result = model::solve(std::ref(evaluate), target, *low, *high, compiled.is_whole(0));
   if (auto* error = std::get_if<std::string>(&result)) fail_usage(*error);
+  auto shown = [&](double v) { return parameter_cell(o.vary, v).text; };
   if (auto* none = std::get_if<model::NoRoot>(&result)) {
     std::cerr << fmt::format(
         "envelope: no value of {} in [{}, {}] brings {} to {}: it is {} at {} and {} at {}\n",
-        o.vary, number_text(*low), number_text(*high), metric, o.target, value_text(none->at_low),
-        number_text(*low), value_text(none->at_high), number_text(*high));
+        o.vary, shown(*low), shown(*high), metric, shown_pounds(target),
+        value_cell(none->at_low).text, shown(*low), value_cell(none->at_high).text, shown(*high));
     return kExitCheckFailed;
   }
   const model::Solution& s = std::get<model::Solution>(result);
   // An amount is reported as the whole pence the scenario takes it as.
   std::optional<model::Money> amount;
   if (compiled.is_money(0)) amount = model::money_from_pounds(s.value);
-  std::string value = amount ? model::to_decimal_string(*amount) : number_text(s.value);
   std::string text;
   if (format == Format::json) {
     JsonWriter w;
@@ -57,7 +57,7 @@ int run_solve(const SolveOptions& o) {
     text = w.str();
   } else {
     Table t;
-    t.title = fmt::format("Break-even: {} reaches {}", metric, o.target);
+    t.title = fmt::format("Break-even: {} reaches {}", metric, shown_pounds(target));
     t.key_header = "item";
     t.label_header = "";
     t.headers = {"Value"};
@@ -65,7 +65,9 @@ int run_solve(const SolveOptions& o) {
       t.rows.push_back({key, label, {Cell{v, v, true, false}}});
     };
     text_row("parameter", "Parameter", o.vary);
-    text_row("value", "Value", value);
+    Cell at = parameter_cell(o.vary, s.value);
+    if (amount) at = Cell::amount(*amount);
+    t.rows.push_back({"value", "Value", {at}});
     t.rows.push_back({"achieved", "Metric achieved", {value_cell(s.achieved)}});
     text_row("iterations", "Evaluations", std::to_string(s.iterations));
     text = render({t}, format, use_colour(o.output), table_width(o.output, o.wide));

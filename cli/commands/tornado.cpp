@@ -116,16 +116,16 @@ int run_tornado(const TornadoOptions& o) {
     text = w.str();
   } else {
     Table table;
-    table.title = fmt::format("Tornado: {} (base {})", metric, value_text(t.base));
+    table.title = fmt::format("Tornado: {} (base {})", metric, value_cell(t.base).text);
     table.key_header = "parameter";
     table.label_header = "Parameter";
     table.headers = {"Low", "High", "At low", "At high", "Swing"};
     for (const auto& r : t.rows)
-      table.rows.push_back({r.parameter,
-                            r.parameter,
-                            {Cell{number_text(r.low), number_text(r.low), true, r.low < 0},
-                             Cell{number_text(r.high), number_text(r.high), true, r.high < 0},
-                             value_cell(r.at_low), value_cell(r.at_high), value_cell(r.swing)}});
+      table.rows.push_back(
+          {r.parameter,
+           r.parameter,
+           {parameter_cell(r.parameter, r.low), parameter_cell(r.parameter, r.high),
+            value_cell(r.at_low), value_cell(r.at_high), value_cell(r.swing)}});
     text = render({table}, format, use_colour(o.output), table_width(o.output, o.wide));
   }
   write_output(o.output, text, {o.file});

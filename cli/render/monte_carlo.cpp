@@ -22,12 +22,8 @@ model::Money hundredths(double two_decimals) {
   return model::Money{model::round_half_away(two_decimals * 100)};
 }
 
-std::string money2(double x) {
-  return model::to_decimal_string(hundredths(x));
-}
-
 Cell figure_cell(double value) {
-  return Cell{money2(value), money2(value), true, value < 0};
+  return Cell::amount(hundredths(value));
 }
 
 Table distribution_table(const model::MonteCarloSummary& s) {
@@ -42,8 +38,8 @@ Table distribution_table(const model::MonteCarloSummary& s) {
     Row row{s.metrics[m], s.metrics[m], {}};
     for (auto [name, value] : figures(s.metric_summaries[m]))
       row.cells.push_back(figure_cell(value)), (void)name;
-    std::string p = fmt::format("{:.4f}", s.metric_summaries[m].p_below_zero);
-    row.cells.push_back(Cell{p, p, true, false});
+    double p = s.metric_summaries[m].p_below_zero;
+    row.cells.push_back(Cell{fmt::format("{:.2f}%", 100 * p), fmt::format("{}", p), true, false});
     t.rows.push_back(std::move(row));
   }
   return t;

@@ -2,10 +2,13 @@
 
 #include "cli/render/markup.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <regex>
 #include <string_view>
 
+#include "model/exact.h"
 #include "scenarios/writer.h"
 
 namespace cli {
@@ -35,6 +38,22 @@ std::string pad(const std::string& s, std::size_t w, bool right) {
 
 Cell Cell::amount(model::Money m) {
   return Cell{grouped(m), model::to_decimal_string(m), true, m.pence < 0};
+}
+
+std::string shown_pounds(double pounds) {
+  return grouped(model::money_from_pounds(pounds));
+}
+
+Cell parameter_cell(const std::string& path, double value) {
+  std::string field = path.substr(path.rfind('.') + 1);
+  field = field.substr(0, field.find('['));
+  std::string raw = fmt::format("{}", value);
+  std::string shown = raw;
+  if (field == "uplift" || field == "change" || field == "discount_rate")
+    shown = fmt::format("{:.6g}%", value * 100);
+  else if (field == "annual" || path.find(".by_year.") != std::string::npos)
+    shown = shown_pounds(value);
+  return Cell{shown, raw, true, value < 0};
 }
 
 Cell Cell::count(long n) {

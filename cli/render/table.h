@@ -23,6 +23,14 @@ struct Cell {
   static Cell count(long n);
 };
 
+// Pounds as human tables and messages write them: "-12,131,595.00", to the penny.
+std::string shown_pounds(double pounds);
+// A parameter's value as a human table shows it, by what its path names: a
+// rate (uplift, change, discount_rate) as a percentage ("2.5%"), a whole
+// number (term, extensions, exercise) as a count, an amount (annual,
+// by_year) in pounds; anything else as the number. CSV has the number in full.
+Cell parameter_cell(const std::string& path, double value);
+
 struct Row {
   std::string key;    // machine name (CSV first column), e.g. "cost.da_victims"
   std::string label;  // human label (terminal and Markdown first column)

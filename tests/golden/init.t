@@ -23,9 +23,9 @@ envelope: /tmp/envelope-init-golden.yaml: already exists (use --force to overwri
 # Its lowest headroom is in 2029/30: 500,000 less advice 250,000 x 1.02^4 =
 # 270,608.04 and outreach 171,000 x 1.02^4 = 185,095.90, so 44,296.06.
 $ envelope init | envelope check -
-PASS  Fits the envelope every year: min_headroom = 44296.06 (min 0.00)
-PASS  Five-year cost within budget: cost = 2190900.91 (max 2500000.00)
-PASS  Core funding covers its share: balance.core = 209604.11 (min 0.00)
+PASS  Fits the envelope every year: min_headroom = 44,296.06 (min 0.00)
+PASS  Five-year cost within budget: cost = 2,190,900.91 (max 2,500,000.00)
+PASS  Core funding covers its share: balance.core = 209,604.11 (min 0.00)
 3 passed, 0 failed
 >= 0
 

@@ -108,7 +108,7 @@ envelope: --filter 'zzz' matches no check (case is ignored); the checks are: Fit
 
 # --filter ignores case: NINE finds "Nine-year cost as reported to cabinet".
 $ envelope check examples/coventry-2019.yaml --filter NINE 2>/dev/null
-PASS  Nine-year cost as reported to cabinet: cost = 12131595.00 (12131595.00 ± 0.50)
+PASS  Nine-year cost as reported to cabinet: cost = 12,131,595.00 (12,131,595.00 ± 0.50)
 1 passed, 0 failed
 >= 0
 
@@ -129,7 +129,7 @@ $ envelope report tests/golden/data/small.yaml --sections variants -o /dev/null 
 # Several inputs: each line names its file (check and validate --paths),
 # and check's JSON names it always. ties.yaml has no checks.
 $ envelope check examples/coventry-2019.yaml tests/golden/data/ties.yaml --filter nine 2>/dev/null
-PASS  examples/coventry-2019.yaml: Nine-year cost as reported to cabinet: cost = 12131595.00 (12131595.00 ± 0.50)
+PASS  examples/coventry-2019.yaml: Nine-year cost as reported to cabinet: cost = 12,131,595.00 (12,131,595.00 ± 0.50)
 1 passed, 0 failed
 >= 0
 

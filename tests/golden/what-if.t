@@ -69,7 +69,7 @@ assumptions.uplift,cost
 # printed exactly, so that eval --set at that value gives the target, and
 # the double just below it does not.
 $ envelope solve examples/coventry-2019.yaml --vary assumptions.uplift --metric headroom --target -500000 --low 0 --high 0.05 | grep '^Value'
-Value            0.01006375226574681
+Value                      1.00638%
 >= 0
 
 $ envelope eval examples/coventry-2019.yaml headroom --set assumptions.uplift=0.01006375226574681
@@ -114,7 +114,7 @@ parameter:1:1: contracts.*.uplift: a parameter is one number: name it without '*
 
 $ envelope solve examples/coventry-2019.yaml --vary assumptions.uplift --metric headroom --target 100 --low 0 --high 0.05
 >2
-envelope: no value of assumptions.uplift in [0, 0.05] brings headroom to 100: it is 0.00 at 0 and -2731717.56 at 0.05
+envelope: no value of assumptions.uplift in [0%, 5%] brings headroom to 100.00: it is 0.00 at 0% and -2,731,717.56 at 5%
 >= 1
 
 # A whole-number parameter: the fewest extensions that cost at least £9m (7 years).
@@ -126,16 +126,16 @@ $ envelope solve examples/coventry-2019.yaml --vary defaults.exercise --metric c
 # check: all three pass; with a smaller envelope exactly one fails.
 $ envelope check examples/coventry-2019.yaml
 PASS  Fits the envelope every year: min_headroom = 0.00 (min 0.00)
-PASS  Nine-year cost as reported to cabinet: cost = 12131595.00 (12131595.00 ± 0.50)
-PASS  Extensions-off cost: cost [no_extensions] = 6739775.00 (max 6800000.00)
+PASS  Nine-year cost as reported to cabinet: cost = 12,131,595.00 (12,131,595.00 ± 0.50)
+PASS  Extensions-off cost: cost [no_extensions] = 6,739,775.00 (max 6,800,000.00)
 3 passed, 0 failed
 >= 0
 
 # 1,300,000 a year is 47,955 short of 1,347,955 in every full year.
 $ envelope check examples/coventry-2019.yaml --set envelope.annual=1300000 --junit /tmp/envelope-golden-junit.xml; grep -c '<failure' /tmp/envelope-golden-junit.xml; grep -o 'failures="[0-9]*"' /tmp/envelope-golden-junit.xml | head -1
-FAIL  Fits the envelope every year: min_headroom = -47955.00 (min 0.00)
-PASS  Nine-year cost as reported to cabinet: cost = 12131595.00 (12131595.00 ± 0.50)
-PASS  Extensions-off cost: cost [no_extensions] = 6739775.00 (max 6800000.00)
+FAIL  Fits the envelope every year: min_headroom = -47,955.00 (min 0.00)
+PASS  Nine-year cost as reported to cabinet: cost = 12,131,595.00 (12,131,595.00 ± 0.50)
+PASS  Extensions-off cost: cost [no_extensions] = 6,739,775.00 (max 6,800,000.00)
 2 passed, 1 failed
 1
 failures="1"

@@ -87,7 +87,7 @@ expect(all(c.classname == os.path.normpath(example)[:-len(".yaml")] for c in fir
        "the class name is the path without its extension")
 failures = [r for c in first for r in c.result if isinstance(r, junitparser.Failure)]
 expect(len(failures) == 1 and failures[0].message ==
-       "min_headroom on base: actual -47955.00, expected min 0.00",
+       "min_headroom on base: actual -47,955.00, expected min 0.00",
        "the failure message: a whole year's headroom is 1,300,000 - 1,347,955 = -47,955")
 odd_cases = by_suite.get(odd, [])
 expect([c.name for c in odd_cases] == ["Bell \ufffd here & <there>", "Tab\ufffdfrom Word",
