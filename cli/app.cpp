@@ -40,6 +40,9 @@ void add_run(CLI::App& app, Action& action) {
   cmd->add_option("--format", o->format, "table (default), csv, md or json");
   cmd->add_option("-o,--output", o->output, "Write to FILE (format from its extension)");
   add_wide(*cmd, o->wide);
+  cmd->add_option("--table", o->table,
+                  "Only this table: projection, whole_life or headline (CSV holds one table; "
+                  "default projection)");
   cmd->footer(
       "Examples:\n"
       "  envelope run examples/coventry-2019.yaml\n"
@@ -238,6 +241,10 @@ void add_montecarlo(CLI::App& app, Action& action) {
   cmd->add_option("--by", o->by, "A fan: the first metric's percentiles per period (fy, ...)");
   cmd->add_flag("--quiet", o->quiet, "No progress bar on a terminal");
   add_output(*cmd, *o);
+  cmd->add_option("--table", o->table,
+                  "Only this table: summary, rank_correlation, variance_share (CSV only), "
+                  "partial_rank_correlation or fan (with --by) (CSV holds one table; default "
+                  "summary)");
   cmd->footer(
       "Example:\n"
       "  envelope montecarlo examples/coventry-2019.yaml -n 20000 --draws-out draws.csv");

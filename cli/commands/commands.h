@@ -16,6 +16,7 @@ struct RunOptions {
   std::string format;             // table|csv|md|json; default from -o, else table
   std::string output;             // -o FILE; default standard output
   bool wide = false;              // --wide: a table wider than the terminal stays one block
+  std::string table;              // --table NAME: the one table to write; CSV's default: the first
 };
 int run_run(const RunOptions& o);
 
@@ -56,6 +57,7 @@ struct OutputOptions {
   std::string format;  // table|csv|md|json; default from -o, else table
   std::string output;  // -o FILE; default standard output
   bool wide = false;   // --wide: a table wider than the terminal stays one block
+  std::string table;   // --table NAME: the one table to write; CSV's default: the first
 };
 
 struct CompareOptions : OutputOptions {

@@ -11,21 +11,21 @@
 
 namespace cli {
 
-std::string render(const std::vector<Table>& tables, Format format, bool colour,
-                   std::size_t width) {
+std::string render(const std::vector<Table>& all, Format format, bool colour, std::size_t width,
+                   const std::string& table) {
+  std::vector<Table> tables;
+  std::string names;
+  for (const Table& t : all) {
+    if (t.name == table) tables.push_back(t);
+    names += (names.empty() ? "" : ", ") + t.name;
+  }
+  if (table.empty()) tables = all;
+  if (tables.empty()) fail_usage(fmt::format("--table {}: no such table; write one of {}", table, names));
+  if (format == Format::csv) return render_csv(tables.front());
   std::string out;
   for (const Table& t : tables) {
     if (!out.empty()) out += "\n";
-    switch (format) {
-      case Format::csv:
-        out += render_csv(t);
-        break;
-      case Format::markdown:
-        out += render_markdown(t);
-        break;
-      default:
-        out += render_text(t, colour, width);
-    }
+    out += format == Format::markdown ? render_markdown(t) : render_text(t, colour, width);
   }
   return out;
 }

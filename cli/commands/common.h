@@ -15,9 +15,12 @@
 namespace cli {
 
 // Tables in `format` (table, csv or md), separated by a blank line.
-// Tables one after another, a blank line between; as text, each fits `width` (0: no limit).
+// Tables one after another, a blank line between; as text, each fits `width`
+// (0: no limit). With `table`, only the table of that name; CSV, which holds
+// one table, writes the first when `table` is empty. A name that is none of
+// theirs ends the command (exit 2), listing them.
 std::string render(const std::vector<Table>& tables, Format format, bool colour,
-                   std::size_t width = 0);
+                   std::size_t width = 0, const std::string& table = "");
 
 Cell value_cell(const model::MetricValue& v);
 void write_value(JsonWriter& w, const model::MetricValue& v);

@@ -78,8 +78,8 @@ int run_montecarlo(const MonteCarloOptions& o) {
   model::MonteCarloSummary summary = simulate(loaded, request_of(o), on_draws);
   std::string text = format == Format::json
                          ? monte_carlo_json(summary, o.by)
-                         : render(monte_carlo_tables(summary), format, use_colour(o.output),
-                                  table_width(o.output, o.wide));
+                         : render(monte_carlo_tables(summary, format == Format::csv), format,
+                                  use_colour(o.output), table_width(o.output, o.wide), o.table);
   stop_if_interrupted("writing the output");
   write_output(o.output, text, {o.file});
   if (draws_file) draws_file->commit();

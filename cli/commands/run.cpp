@@ -17,13 +17,10 @@ int run_run(const RunOptions& o) {
   std::string text;
   if (format == Format::json) {
     text = projection_json(loaded.scenario, evaluation, *basis);
-  } else if (format == Format::csv) {
-    text = render_csv(projection_table(loaded.scenario, evaluation.projection(*basis)));
   } else {
-    bool colour = use_colour(o.output);
     text = render({projection_table(loaded.scenario, evaluation.projection(*basis)),
                    whole_life_table(loaded.scenario), headline_table(loaded.scenario, evaluation)},
-                  format, colour, table_width(o.output, o.wide));
+                  format, use_colour(o.output), table_width(o.output, o.wide), o.table);
   }
   write_output(o.output, text, {o.file});
   return kExitOk;

@@ -28,12 +28,15 @@ Cell figure_cell(double value) {
 
 Table distribution_table(const model::MonteCarloSummary& s) {
   Table t;
+  t.name = "summary";
   t.title = fmt::format("Monte Carlo: {} draws, seed {}", s.draws, s.seed);
   t.key_header = "metric";
   t.label_header = "Metric";
   for (auto [name, value] : figures(model::Summary{}))
     t.headers.push_back(name), (void)value;
   t.headers.push_back("P(< 0)");
+  t.csv_headers = t.headers;
+  t.csv_headers.back() = "p_below_zero";
   for (std::size_t m = 0; m < s.metrics.size(); ++m) {
     Row row{s.metrics[m], s.metrics[m], {}};
     for (auto [name, value] : figures(s.metric_summaries[m]))
@@ -47,8 +50,10 @@ Table distribution_table(const model::MonteCarloSummary& s) {
 
 // One row a parameter, one cell a metric: cell(p, m) as shown, and its raw value.
 template <typename CellOf>
-Table parameter_table(const model::MonteCarloSummary& s, std::string title, CellOf cell) {
+Table parameter_table(const model::MonteCarloSummary& s, std::string name, std::string title,
+                      CellOf cell) {
   Table r;
+  r.name = std::move(name);
   r.title = std::move(title);
   r.key_header = "parameter";
   r.label_header = "Parameter";
@@ -63,25 +68,37 @@ Table parameter_table(const model::MonteCarloSummary& s, std::string title, Cell
 }
 
 Table rank_table(const model::MonteCarloSummary& s) {
-  return parameter_table(s, "Rank correlation with each metric (share of variance)",
-                         [&](std::size_t p, std::size_t m) {
-                           std::string shown = fmt::format("{:+.3f} ({:.0f}%)", s.rank[p][m],
-                                                           100 * s.variance_share(p, m));
-                           return Cell{shown, fmt::format("{}", s.rank[p][m]), true, false};
-                         });
+  return parameter_table(
+      s, "rank_correlation", "Rank correlation with each metric (share of variance)",
+      [&](std::size_t p, std::size_t m) {
+        std::string shown =
+            fmt::format("{:+.3f} ({:.0f}%)", s.rank[p][m], 100 * s.variance_share(p, m));
+        return Cell{shown, fmt::format("{}", s.rank[p][m]), true, false};
+      });
 }
 
 Table partial_table(const model::MonteCarloSummary& s) {
   return parameter_table(
-      s, "Partial rank correlation with each metric (the others' ranks accounted for)",
+      s, "partial_rank_correlation",
+      "Partial rank correlation with each metric (the others' ranks accounted for)",
       [&](std::size_t p, std::size_t m) {
         return Cell{fmt::format("{:+.3f}", s.partial[p][m]), fmt::format("{}", s.partial[p][m]),
                     true, false};
       });
 }
 
+// CSV's own table of the shares that the text shows beside each rank correlation.
+Table share_table(const model::MonteCarloSummary& s) {
+  return parameter_table(
+      s, "variance_share", "Share of each metric's variance", [&](std::size_t p, std::size_t m) {
+        double share = s.variance_share(p, m);
+        return Cell{fmt::format("{:.0f}%", 100 * share), fmt::format("{}", share), true, false};
+      });
+}
+
 Table fan_table(const model::MonteCarloSummary& s) {
   Table f;
+  f.name = "fan";
   f.title = fmt::format("Fan: {} by period", s.metrics[0]);
   f.key_header = "period";
   f.label_header = "Period";
@@ -145,8 +162,9 @@ std::string monte_carlo_json(const model::MonteCarloSummary& s, const std::strin
   return w.str();
 }
 
-std::vector<Table> monte_carlo_tables(const model::MonteCarloSummary& s) {
+std::vector<Table> monte_carlo_tables(const model::MonteCarloSummary& s, bool csv) {
   std::vector<Table> tables = {distribution_table(s), rank_table(s), partial_table(s)};
+  if (csv) tables.insert(tables.begin() + 2, share_table(s));
   if (!s.fan_periods.empty()) tables.push_back(fan_table(s));
   return tables;
 }

@@ -14,6 +14,8 @@ namespace cli {
 
 // `basis` names the fan's basis as the command line gave it ("fy").
 std::string monte_carlo_json(const model::MonteCarloSummary& s, const std::string& basis);
-std::vector<Table> monte_carlo_tables(const model::MonteCarloSummary& s);
+// With `csv`, the shares of variance are a table of their own (the text
+// shows each beside its rank correlation).
+std::vector<Table> monte_carlo_tables(const model::MonteCarloSummary& s, bool csv = false);
 
 }  // namespace cli

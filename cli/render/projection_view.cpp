@@ -71,6 +71,7 @@ std::vector<ProjectionLine> projection_lines(const model::Scenario& s, const mod
 
 Table projection_table(const model::Scenario& s, const model::Projection& p) {
   Table t;
+  t.name = "projection";
   t.title = fmt::format("{}: by {} (£)", s.name,
                         p.basis == model::Basis::financial_year  ? "financial year"
                         : p.basis == model::Basis::contract_year ? "contract year"
@@ -93,6 +94,7 @@ Table projection_table(const model::Scenario& s, const model::Projection& p) {
 
 Table whole_life_table(const model::Scenario& s) {
   Table t;
+  t.name = "whole_life";
   t.title = "Whole-life contract values (£)";
   t.key_header = "contract";
   t.label_header = "Contract";
@@ -117,6 +119,7 @@ Table whole_life_table(const model::Scenario& s) {
 
 Table headline_table(const model::Scenario& s, model::Evaluation& e) {
   Table t;
+  t.name = "headline";
   t.title = "Headlines";
   t.key_header = "metric";
   t.label_header = "Metric";

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 #include <string_view>
 
@@ -155,10 +156,21 @@ std::string spreadsheet_text(const std::string& text) {
 
 }  // namespace
 
+// "At low" -> "at_low"; a label (2019/20, Y2, cost.x, a variant's name) as it is.
+std::string csv_header(const std::string& h) {
+  static const std::regex kWords("[A-Z][a-z]*( [A-Za-z][A-Za-z0-9_]*)*|[a-z]+( [A-Za-z0-9_]+)+");
+  if (!std::regex_match(h, kWords)) return h;
+  std::string out;
+  for (char c : h)
+    out += c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 std::string render_csv(const Table& t) {
   std::string out = csv_field(t.key_header);
-  for (const std::string& h : t.headers)
-    out += "," + csv_field(spreadsheet_text(h));
+  for (std::size_t c = 0; c < t.headers.size(); ++c)
+    out += "," + csv_field(spreadsheet_text(c < t.csv_headers.size() ? t.csv_headers[c]
+                                                                     : csv_header(t.headers[c])));
   out += "\n";
   for (const Row& r : t.rows) {
     out += csv_field(spreadsheet_text(r.key));

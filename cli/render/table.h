@@ -40,10 +40,12 @@ struct Row {
 };
 
 struct Table {
+  std::string name;  // what --table calls it, for CSV of a command with several tables
   std::string title;
   std::string key_header = "line";
   std::string label_header;
-  std::vector<std::string> headers;  // one per cell column
+  std::vector<std::string> headers;      // one per cell column
+  std::vector<std::string> csv_headers;  // when given, CSV's names for them
   std::vector<Row> rows;
 };
 
@@ -51,6 +53,9 @@ struct Table {
 // columns wrap into blocks that fit, each repeating the row labels (the
 // title once, above the first), as R prints a wide data frame.
 std::string render_text(const Table& t, bool colour, std::size_t width = 0);
+// CSV: the key column, then csv_headers, else each header in snake_case where
+// it is words ("At low" -> at_low); a header that is a label (2019/20, a
+// metric) as it is.
 std::string render_csv(const Table& t);
 std::string render_markdown(const Table& t);
 

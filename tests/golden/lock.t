@@ -74,7 +74,7 @@ variant[dearer].tcv_max   3,240.00  3,372.00      132.00
 
 # --filter keeps the figures whose name holds the text; CSV and Markdown.
 $ envelope check tests/lock/data/small.yaml --lock tests/lock/data/small.lock --set assumptions.uplift=0.1 --filter npv --format csv
-figure,Quoted,Now,Difference
+figure,quoted,now,difference
 npv,2959.42,3075.36,115.94
 variant[dearer].npv,3195.36,3322.90,127.54
 >= 1

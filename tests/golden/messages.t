@@ -134,7 +134,7 @@ PASS  examples/coventry-2019.yaml: Nine-year cost as reported to cabinet: cost =
 >= 0
 
 $ envelope check examples/coventry-2019.yaml tests/golden/data/ties.yaml --filter nine --format csv 2>/dev/null
-check,File,Result,Variant,Metric,Actual,Expected
+check,file,result,variant,metric,actual,expected
 Nine-year cost as reported to cabinet,examples/coventry-2019.yaml,PASS,base,cost,12131595.00,12131595.00 ± 0.50
 >= 0
 

@@ -51,13 +51,13 @@ envelope: standard output: cannot write: No space left on device
 # A named pipe is written into, and stays a pipe.
 $ d=$(mktemp -d) && mkfifo $d/pipe && { timeout 10 head -1 $d/pipe > $d/got & } && timeout 10 envelope run examples/coventry-2019.yaml --format csv -o $d/pipe; wait && stat -c %F $d/pipe && cat $d/got; rm -rf $d
 fifo
-line,2019/20,2020/21,2021/22,2022/23,2023/24,2024/25,2025/26,2026/27,2027/28,2028/29,Total
+line,2019/20,2020/21,2021/22,2022/23,2023/24,2024/25,2025/26,2026/27,2027/28,2028/29,total
 >= 0
 
 # A symbolic link is written through: the link stays, its target gets the table.
 $ d=$(mktemp -d) && echo old > $d/target.csv && ln -s target.csv $d/link.csv && envelope run examples/coventry-2019.yaml --format csv -o $d/link.csv && stat -c %F $d/link.csv && head -1 $d/target.csv && ls -A $d | paste -sd' '; rm -rf $d
 symbolic link
-line,2019/20,2020/21,2021/22,2022/23,2023/24,2024/25,2025/26,2026/27,2027/28,2028/29,Total
+line,2019/20,2020/21,2021/22,2022/23,2023/24,2024/25,2025/26,2026/27,2027/28,2028/29,total
 link.csv target.csv
 >= 0
 
@@ -91,7 +91,7 @@ envelope: -o /tmp/envelope-golden-j.xml and --junit /tmp/envelope-golden-jl.xml 
 # never runs it (OWASP's CSV injection); numbers, negative ones too, are as
 # they are. (convert --to csv stays lossless, and is not changed.)
 $ envelope check tests/golden/data/formula-names.yaml --format csv
-check,Result,Variant,Metric,Actual,Expected
+check,result,variant,metric,actual,expected
 '=1+1,PASS,base,cost,1200.00,max 2000.00
 '@SUM(A1),PASS,base,headroom,-200.00,min -500.00
 '-minus,PASS,base,cost,1200.00,min 0.00
@@ -101,3 +101,18 @@ check,Result,Variant,Metric,Actual,Expected
 $ envelope run tests/golden/data/formula-names.yaml --format csv | sed -n 3p
 "cost.group.=HYPERLINK(""http://example.invalid"",""click"")",1200.00,1200.00
 >= 0
+
+# CSV holds one table: run writes the projection unless --table names
+# another (issue 14: no table dropped silently); the headline figures are
+# the SPEC example's nine-year cost and its zero headroom.
+$ envelope run examples/coventry-2019.yaml --format csv --table headline | head -3
+metric,value
+cost,12131595.00
+headroom,0.00
+>= 0
+
+# A table that is not one of the command's is refused, with the list.
+$ envelope run examples/coventry-2019.yaml --format csv --table totals
+>2
+envelope: --table totals: no such table; write one of projection, whole_life, headline
+>= 2

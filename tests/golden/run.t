@@ -4,7 +4,7 @@
 
 # CSV: one line per row, plain decimals, totals that are sums of the rows.
 $ envelope run tests/golden/data/small.yaml --format csv
-line,2023/24,2024/25,Total
+line,2023/24,2024/25,total
 cost.small,300.00,900.00,1200.00
 cost,300.00,900.00,1200.00
 envelope,250.00,750.00,1000.00
@@ -25,13 +25,13 @@ cost,100.00,100.00,100.00
 
 # Contract years of the horizon: one whole year.
 $ envelope run tests/golden/data/small.yaml --format csv --by contract-year | head -2
-line,Y1,Total
+line,Y1,total
 cost.small,1200.00,1200.00
 >= 0
 
 # Calendar years: all of 2024.
 $ envelope run tests/golden/data/small.yaml --format csv --by calendar | head -2
-line,2024,Total
+line,2024,total
 cost.small,1200.00,1200.00
 >= 0
 
@@ -148,7 +148,7 @@ NPV of cost at 3.5%                            1,169.57
 
 # -o writes the file in the format its extension names, and prints nothing.
 $ envelope run tests/golden/data/small.yaml -o /tmp/envelope-golden-small.csv && head -2 /tmp/envelope-golden-small.csv && rm /tmp/envelope-golden-small.csv
-line,2023/24,2024/25,Total
+line,2023/24,2024/25,total
 cost.small,300.00,900.00,1200.00
 >= 0
 

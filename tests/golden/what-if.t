@@ -1,7 +1,7 @@
 # compare: no extensions is 5 x 1,347,955; one extension 7 x 1,347,955; a 2%
 # uplift the issue's 13,148,800.19; the grant cut leaves cost alone.
 $ envelope compare examples/coventry-2019.yaml --metric cost --format csv
-metric,base,no_extensions,diff no_extensions,one_extension,diff one_extension,uplift_2pc,diff uplift_2pc,ph_grant_cut,diff ph_grant_cut
+metric,base,no_extensions,diff_no_extensions,one_extension,diff_one_extension,uplift_2pc,diff_uplift_2pc,ph_grant_cut,diff_ph_grant_cut
 cost,12131595.00,6739775.00,-5391820.00,9435685.00,-2695910.00,13148800.19,1017205.19,12131595.00,0.00
 >= 0
 
@@ -21,7 +21,7 @@ $ envelope compare examples/coventry-2019.yaml --variant 'none:defaults.exercise
 # Over the base's nine years, no extension leaves the envelope unspent for
 # the four years of extensions: 4 x 1,347,955 = 5,391,820 of headroom.
 $ envelope compare examples/coventry-2019.yaml --metric headroom --format csv
-metric,base,no_extensions,diff no_extensions,one_extension,diff one_extension,uplift_2pc,diff uplift_2pc,ph_grant_cut,diff ph_grant_cut
+metric,base,no_extensions,diff_no_extensions,one_extension,diff_one_extension,uplift_2pc,diff_uplift_2pc,ph_grant_cut,diff_ph_grant_cut
 headroom,0.00,5391820.00,5391820.00,2695910.00,2695910.00,-1017205.19,-1017205.19,0.00,0.00
 >= 0
 
@@ -167,7 +167,7 @@ $ envelope check examples/coventry-2019.yaml --filter Nine --format json
 # x >= 111.111..., the first penny being 111.12 (9 x 111.12 = 1,000.08);
 # at 188,916.11 it falls short by a penny's worth.
 $ envelope solve examples/coventry-2019.yaml --vary contracts.sva_counselling.annual --metric headroom --target -1000 --low 100000 --high 300000 --format csv | grep -v iterations
-item,Value
+item,value
 parameter,contracts.sva_counselling.annual
 value,188916.12
 achieved,-1000.08
