@@ -152,6 +152,7 @@ int run_compare(const CompareOptions& o) {
       t.label_header = "Period";
       for (const NamedScenario& c : cases)
         t.headers.push_back(c.name);
+      t.csv_headers = t.headers;  // a variant's name as written
       for (const std::string& label : labels) {
         Row row{label, label, {}};
         for (std::size_t i = 0; i < cases.size(); ++i) {
@@ -203,10 +204,12 @@ int run_compare(const CompareOptions& o) {
     t.title = "Variants compared with base (difference: variant - base)";
     t.key_header = "metric";
     t.label_header = "Metric";
-    t.headers = {"base"};
+    t.headers = t.csv_headers = {"base"};
     for (std::size_t i = 1; i < cases.size(); ++i) {
       t.headers.push_back(cases[i].name);
       t.headers.push_back("diff " + cases[i].name);
+      t.csv_headers.push_back(cases[i].name);  // a variant's name as written
+      t.csv_headers.push_back("diff_" + cases[i].name);
     }
     for (std::size_t m = 0; m < metrics.size(); ++m) {
       Row row{metrics[m], metrics[m], {value_cell(values[m][0])}};

@@ -116,3 +116,9 @@ $ envelope run examples/coventry-2019.yaml --format csv --table totals
 >2
 envelope: --table totals: no such table; write one of projection, whole_life, headline
 >= 2
+
+# CSV headers are snake_case, but a variant's name stays as written.
+$ envelope compare examples/coventry-2019.yaml --variant "Grant cut:funding.public_health.change=-0.02" --metric cost --format csv
+metric,base,Grant cut,diff_Grant cut
+cost,12131595.00,12131595.00,0.00
+>= 0
