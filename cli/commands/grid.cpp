@@ -4,6 +4,7 @@
 
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
+#include "cli/render/what_if.h"
 #include "model/analyses.h"
 #include "scenarios/evaluator.h"
 
@@ -71,54 +72,11 @@ int run_grid(const GridOptions& o) {
   auto result = model::grid(std::ref(evaluate), x.values, y ? y->values : std::vector<double>{},
                             x.path, y ? y->path : "");
   if (auto* error = std::get_if<std::string>(&result)) fail_usage(*error);
-  const model::Grid& g = std::get<model::Grid>(result);
-  std::string text;
-  if (format == Format::json) {
-    JsonWriter w;
-    w.begin_object().key("metric").string(metric);
-    w.key("x").begin_object().key("path").string(x.path).key("values").begin_array();
-    for (double v : g.xs)
-      w.number(v);
-    w.end_array().end_object().key("y");
-    if (y) {
-      w.begin_object().key("path").string(y->path).key("values").begin_array();
-      for (double v : g.ys)
-        w.number(v);
-      w.end_array().end_object();
-    } else {
-      w.null();
-    }
-    w.key("cells").begin_array();
-    for (const auto& row : g.cells) {
-      w.begin_array();
-      for (const auto& cell : row)
-        write_value(w, cell);
-      w.end_array();
-    }
-    w.end_array().end_object();
-    text = w.str();
-  } else {
-    Table t;
-    t.title = fmt::format("Grid: {}", metric);
-    if (!y) {
-      t.key_header = x.path;
-      t.label_header = x.path;
-      t.headers = {metric};
-      for (std::size_t i = 0; i < g.xs.size(); ++i)
-        t.rows.push_back({number_text(g.xs[i]), number_text(g.xs[i]), {value_cell(g.cells[0][i])}});
-    } else {
-      t.key_header = t.label_header = y->path + " \\ " + x.path;
-      for (double v : g.xs)
-        t.headers.push_back(number_text(v));
-      for (std::size_t r = 0; r < g.ys.size(); ++r) {
-        Row row{number_text(g.ys[r]), number_text(g.ys[r]), {}};
-        for (const auto& cell : g.cells[r])
-          row.cells.push_back(value_cell(cell));
-        t.rows.push_back(std::move(row));
-      }
-    }
-    text = render({t}, format, use_colour(o.output), table_width(o.output, o.wide));
-  }
+  GridResult grid{metric, x.path, y ? y->path : "", std::get<model::Grid>(std::move(result))};
+  std::string text =
+      format == Format::json
+          ? grid_json(grid)
+          : render({grid_table(grid)}, format, use_colour(o.output), table_width(o.output, o.wide));
   write_output(o.output, text, {o.file});
   return kExitOk;
 }

@@ -4,6 +4,7 @@
 
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
+#include "cli/render/what_if.h"
 #include "model/analyses.h"
 #include "model/exact.h"
 #include "scenarios/evaluator.h"
@@ -37,41 +38,13 @@ int run_solve(const SolveOptions& o) {
         value_cell(none->at_low).text, shown(*low), value_cell(none->at_high).text, shown(*high));
     return kExitCheckFailed;
   }
-  const model::Solution& s = std::get<model::Solution>(result);
+  SolveResult solved{o.vary, metric, target, std::get<model::Solution>(result), std::nullopt};
   // An amount is reported as the whole pence the scenario takes it as.
-  std::optional<model::Money> amount;
-  if (compiled.is_money(0)) amount = model::money_from_pounds(s.value);
-  std::string text;
-  if (format == Format::json) {
-    JsonWriter w;
-    w.begin_object().key("parameter").string(o.vary).key("metric").string(metric);
-    write_pounds(w.key("target"), target, s.achieved.is_count);
-    w.key("value");
-    if (amount)
-      w.money(*amount);
-    else
-      w.number(s.value);
-    w.key("achieved");
-    write_value(w, s.achieved);
-    w.key("iterations").integer(s.iterations).end_object();
-    text = w.str();
-  } else {
-    Table t;
-    t.title = fmt::format("Break-even: {} reaches {}", metric, shown_pounds(target));
-    t.key_header = "item";
-    t.label_header = "";
-    t.headers = {"Value"};
-    auto text_row = [&](const char* key, const char* label, std::string v) {
-      t.rows.push_back({key, label, {Cell{v, v, true, false}}});
-    };
-    text_row("parameter", "Parameter", o.vary);
-    Cell at = parameter_cell(o.vary, s.value);
-    if (amount) at = Cell::amount(*amount);
-    t.rows.push_back({"value", "Value", {at}});
-    t.rows.push_back({"achieved", "Metric achieved", {value_cell(s.achieved)}});
-    text_row("iterations", "Evaluations", std::to_string(s.iterations));
-    text = render({t}, format, use_colour(o.output), table_width(o.output, o.wide));
-  }
+  if (compiled.is_money(0)) solved.amount = model::money_from_pounds(solved.solution.value);
+  std::string text = format == Format::json
+                         ? solve_json(solved)
+                         : render({solve_table(solved)}, format, use_colour(o.output),
+                                  table_width(o.output, o.wide));
   write_output(o.output, text, {o.file});
   return kExitOk;
 }

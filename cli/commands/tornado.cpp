@@ -6,6 +6,7 @@
 #include "cli/commands/analyses.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
+#include "cli/render/what_if.h"
 #include "model/analyses.h"
 #include "scenarios/evaluator.h"
 
@@ -94,40 +95,10 @@ int run_tornado(const TornadoOptions& o) {
   Format format = choose_format(o.format, o.output, {o.file});
   Loaded loaded = load_scenario(o.file, o.sets);
   TornadoRun run = run_tornado_analysis(loaded, o);
-  const std::string& metric = run.metric;
-  const model::Tornado& t = run.tornado;
-  std::string text;
-  if (format == Format::json) {
-    JsonWriter w;
-    w.begin_object().key("metric").string(metric).key("base");
-    write_value(w, t.base);
-    w.key("rows").begin_array();
-    for (const auto& r : t.rows) {
-      w.begin_object().key("parameter").string(r.parameter);
-      w.key("low").number(r.low).key("high").number(r.high).key("at_low");
-      write_value(w, r.at_low);
-      w.key("at_high");
-      write_value(w, r.at_high);
-      w.key("swing");
-      write_value(w, r.swing);
-      w.end_object();
-    }
-    w.end_array().end_object();
-    text = w.str();
-  } else {
-    Table table;
-    table.title = fmt::format("Tornado: {} (base {})", metric, value_cell(t.base).text);
-    table.key_header = "parameter";
-    table.label_header = "Parameter";
-    table.headers = {"Low", "High", "At low", "At high", "Swing"};
-    for (const auto& r : t.rows)
-      table.rows.push_back(
-          {r.parameter,
-           r.parameter,
-           {parameter_cell(r.parameter, r.low), parameter_cell(r.parameter, r.high),
-            value_cell(r.at_low), value_cell(r.at_high), value_cell(r.swing)}});
-    text = render({table}, format, use_colour(o.output), table_width(o.output, o.wide));
-  }
+  std::string text = format == Format::json
+                         ? tornado_json(run.metric, run.tornado)
+                         : render({tornado_table(run.metric, run.tornado)}, format,
+                                  use_colour(o.output), table_width(o.output, o.wide));
   write_output(o.output, text, {o.file});
   return kExitOk;
 }
