@@ -11,6 +11,7 @@
 
 #include "cli/commands/commands.h"
 #include "cli/io.h"
+#include "cli/render/checks.h"
 #include "model/analyses.h"
 #include "model/metrics.h"
 #include "model/montecarlo.h"
@@ -46,8 +47,6 @@ struct CheckOutcome {
   double seconds = 0;  // how long the check took to evaluate
 };
 std::vector<CheckOutcome> run_checks(const Loaded& loaded, const std::string& filter);
-// What a check expects: "min 0.00", "12131595.00 ± 0.50".
-std::string expected_text(const scenarios::Check& c);
 
 // The tornado that `envelope tornado` prints for these options, and its metric.
 struct TornadoRun {

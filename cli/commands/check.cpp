@@ -12,8 +12,8 @@
 #include "cli/commands/analyses.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
+#include "cli/render/checks.h"
 #include "cli/render/junit.h"
-#include "cli/render/markup.h"
 #include "model/analyses.h"
 #include "scenarios/scenario_reader.h"
 
@@ -26,88 +26,6 @@ struct Outcome : CheckOutcome {
   std::string file;
   std::size_t file_index = 0;
 };
-
-// JUnit XML as CI systems read it (Jenkins' junit-10.xsd, GitLab, GitHub
-// reporters): <testsuites> with totals, a <testsuite> per input file named
-// after it, a <testcase> per check with its time, a <failure> per failed check.
-std::string junit(const std::vector<Outcome>& outcomes, const std::vector<std::string>& files,
-                  const std::string& timestamp) {
-  struct Suite {
-    std::string body;
-    int tests = 0, failures = 0;
-    double seconds = 0;
-  };
-  std::vector<Suite> suites(files.size());
-  for (const Outcome& o : outcomes) {
-    Suite& suite = suites[o.file_index];
-    ++suite.tests;
-    suite.seconds += o.seconds;
-    suite.body += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.6f}\"",
-                              escape_markup(junit_class_name(o.file)), escape_markup(o.check->name),
-                              o.seconds);
-    if (o.ok) {
-      suite.body += "/>\n";
-      continue;
-    }
-    ++suite.failures;
-    std::string variant = o.check->variant.empty() ? "base" : o.check->variant;
-    std::string message = fmt::format("{} on {}: actual {}, expected {}", o.check->metric, variant,
-                                      value_cell(o.actual).text, expected_text(*o.check));
-    suite.body += fmt::format(">\n      <failure message=\"{}\" type=\"check\">{}</failure>\n",
-                              escape_markup(message), escape_markup(message));
-    suite.body += "    </testcase>\n";
-  }
-  int tests = 0, failures = 0;
-  double seconds = 0;
-  std::string body;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const Suite& s = suites[i];
-    tests += s.tests, failures += s.failures, seconds += s.seconds;
-    body += fmt::format(
-        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" "
-        "time=\"{:.6f}\" timestamp=\"{}\" hostname=\"localhost\" id=\"{}\" package=\"envelope\">\n"
-        "{}  </testsuite>\n",
-        escape_markup(files[i]), s.tests, s.failures, s.seconds, timestamp, i, s.body);
-  }
-  return fmt::format(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<testsuites name=\"envelope check\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
-      "skipped=\"0\" time=\"{:.6f}\">\n{}</testsuites>\n",
-      tests, failures, seconds, body);
-}
-
-}  // namespace
-
-namespace {
-
-// "min 0.00, max 6,800,000.00", "12,131,595.00 ± 0.50": each amount as `pounds` writes it.
-std::string expected_in(const scenarios::Check& c, std::string (*pounds)(double)) {
-  std::vector<std::string> parts;
-  if (c.equals) parts.push_back(pounds(*c.equals) + " ± " + pounds(c.tolerance));
-  if (c.min) parts.push_back("min " + pounds(*c.min));
-  if (c.max) parts.push_back("max " + pounds(*c.max));
-  std::string out;
-  for (const auto& p : parts)
-    out += (out.empty() ? "" : ", ") + p;
-  return out;
-}
-
-std::string plain_pounds(double pounds) {
-  return fmt::format("{:.2f}", pounds);
-}
-
-// As CSV writes it: "max 6800000.00".
-std::string expected_plain(const scenarios::Check& c) {
-  return expected_in(c, plain_pounds);
-}
-
-}  // namespace
-
-std::string expected_text(const scenarios::Check& c) {
-  return expected_in(c, shown_pounds);
-}
-
-namespace {
 
 bool passes(const scenarios::Check& c, const model::MetricValue& v) {
   double x = model::in_pounds(v);
@@ -189,63 +107,18 @@ int run_check(const CheckOptions& o) {
   for (const Outcome& x : outcomes)
     failed += !x.ok;
   int passed = static_cast<int>(outcomes.size()) - failed;
-  bool several = o.files.size() > 1;  // each line then names its file
-  std::string text;
-  if (format == Format::json) {
-    JsonWriter w;
-    w.begin_object().key("passed").integer(passed).key("failed").integer(failed);
-    w.key("checks").begin_array();
-    for (const Outcome& x : outcomes) {
-      w.begin_object().key("file").string(x.file).key("name").string(x.check->name);
-      w.key("variant");
-      if (x.check->variant.empty())
-        w.null();
-      else
-        w.string(x.check->variant);
-      w.key("metric").string(x.check->metric).key("actual");
-      write_value(w, x.actual);
-      w.key("expected").begin_object();
-      bool count = x.actual.is_count;
-      if (x.check->min) write_pounds(w.key("min"), *x.check->min, count);
-      if (x.check->max) write_pounds(w.key("max"), *x.check->max, count);
-      if (x.check->equals) {
-        write_pounds(w.key("equals"), *x.check->equals, count);
-        w.key("tolerance").number(x.check->tolerance);
-      }
-      w.end_object().key("ok").boolean(x.ok).end_object();
-    }
-    w.end_array().end_object();
-    text = w.str();
-  } else if (format == Format::table) {
-    for (const Outcome& x : outcomes)
-      text += fmt::format("{}  {}{}: {}{} = {} ({})\n", x.ok ? "PASS" : "FAIL",
-                          several ? x.file + ": " : "", x.check->name, x.check->metric,
-                          x.check->variant.empty() ? "" : " [" + x.check->variant + "]",
-                          value_cell(x.actual).text, expected_text(*x.check));
-    text += fmt::format("{} passed, {} failed\n", passed, failed);
-  } else {
-    Table t;
-    t.title = "Checks";
-    t.key_header = "check";
-    t.label_header = "Check";
-    t.headers = {"Result", "Variant", "Metric", "Actual", "Expected"};
-    if (several) t.headers.insert(t.headers.begin(), "File");
-    for (const Outcome& x : outcomes) {
-      std::vector<Cell> cells = {Cell::of(x.ok ? "PASS" : "FAIL"),
-                                 Cell::of(x.check->variant.empty() ? "base" : x.check->variant),
-                                 Cell::of(x.check->metric), value_cell(x.actual),
-                                 Cell{expected_text(*x.check), expected_plain(*x.check)}};
-      if (several) cells.insert(cells.begin(), Cell::of(x.file));
-      t.rows.push_back({x.check->name, x.check->name, std::move(cells)});
-    }
-    text = render({t}, format, false);
-  }
+  CheckResults results{{}, sources, passed, failed};
+  for (const Outcome& x : outcomes)
+    results.lines.push_back({x.check, x.actual, x.ok, x.seconds, x.file, x.file_index});
+  std::string text = format == Format::json    ? checks_json(results)
+                     : format == Format::table ? checks_lines(results)
+                                               : render({checks_table(results)}, format, false);
   // Both files are written before either is put in place: a JUnit path that
   // cannot be written leaves no -o file either.
   std::unique_ptr<OutputFile> report;
   if (!o.junit.empty()) {
     report = std::make_unique<OutputFile>(o.junit, o.files);
-    report->write(junit(outcomes, sources, timestamp));
+    report->write(checks_junit(results, timestamp));
   }
   write_output(o.output, text, o.files);
   if (report) report->commit();
