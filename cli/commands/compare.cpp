@@ -7,6 +7,7 @@
 #include "cli/commands/analyses.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/common.h"
+#include "cli/render/comparison.h"
 #include "model/analyses.h"
 #include "model/suggest.h"
 #include "scenarios/overrides.h"
@@ -100,6 +101,50 @@ std::vector<NamedScenario> variant_scenarios(const Loaded& loaded,
   return cases;
 }
 
+namespace {
+
+std::vector<std::string> names_of(const std::vector<NamedScenario>& cases) {
+  std::vector<std::string> out;
+  for (const NamedScenario& c : cases)
+    out.push_back(c.name);
+  return out;
+}
+
+// One metric per period of `basis` in each case; a period only some cases reach is absent in
+// the others.
+PeriodComparison compare_periods(const std::vector<NamedScenario>& cases, const std::string& metric,
+                                 model::Basis basis, const std::string& basis_name) {
+  PeriodComparison out{metric, basis_name, names_of(cases), {}, {}};
+  for (const NamedScenario& c : cases) {
+    model::Evaluation e(c.scenario);
+    out.values.emplace_back();
+    for (const auto& period : e.projection(basis).periods) {
+      model::MetricQuery one = parse_metric_arg(metric + "@" + period.label, c.scenario);
+      out.values.back()[period.label] = *e.value(one);
+      if (std::find(out.labels.begin(), out.labels.end(), period.label) == out.labels.end())
+        out.labels.push_back(period.label);
+    }
+  }
+  return out;
+}
+
+// Each metric in each case.
+Comparison compare_metrics(const std::vector<NamedScenario>& cases,
+                           const std::vector<std::string>& metrics) {
+  Comparison out{names_of(cases), metrics,
+                 std::vector<std::vector<model::MetricValue>>(metrics.size())};
+  for (std::size_t m = 0; m < metrics.size(); ++m)
+    for (const NamedScenario& c : cases) {
+      model::Evaluation e(c.scenario);
+      auto v = e.value(parse_metric_arg(metrics[m], c.scenario));
+      if (!v) fail_usage(metrics[m] + ": no such period in the horizon of " + c.name);
+      out.values[m].push_back(*v);
+    }
+  return out;
+}
+
+}  // namespace
+
 int run_compare(const CompareOptions& o) {
   Format format = choose_format(o.format, o.output, {o.file});
   Loaded loaded = load_scenario(o.file, o.sets);
@@ -111,115 +156,19 @@ int run_compare(const CompareOptions& o) {
                "'NAME:PATH=VALUE'");
   std::vector<std::string> metrics = o.metrics.empty() ? kHeadlines : o.metrics;
   std::string text;
+  auto as_text = [&](const Table& t) {
+    return render({t}, format, use_colour(o.output), table_width(o.output, o.wide));
+  };
   if (!o.by.empty()) {
     auto basis = model::parse_basis(o.by);
     if (!basis) fail_usage(fmt::format("--by {}: use fy, contract-year, calendar or month", o.by));
     if (metrics.size() != 1) fail_usage("--by shows one metric: give exactly one --metric");
     parse_metric_arg(metrics[0], loaded.scenario);  // a bad name is a usage error
-    std::vector<std::string> labels;
-    std::vector<std::map<std::string, model::MetricValue>> values;
-    for (const NamedScenario& c : cases) {
-      model::Evaluation e(c.scenario);
-      values.emplace_back();
-      for (const auto& period : e.projection(*basis).periods) {
-        model::MetricQuery one = parse_metric_arg(metrics[0] + "@" + period.label, c.scenario);
-        values.back()[period.label] = *e.value(one);
-        if (std::find(labels.begin(), labels.end(), period.label) == labels.end())
-          labels.push_back(period.label);
-      }
-    }
-    if (format == Format::json) {
-      JsonWriter w;
-      w.begin_object().key("metric").string(metrics[0]).key("basis").string(o.by);
-      w.key("periods").begin_array();
-      for (const std::string& label : labels) {
-        w.begin_object().key("label").string(label);
-        for (std::size_t i = 0; i < cases.size(); ++i) {
-          w.key(cases[i].name);
-          if (auto it = values[i].find(label); it != values[i].end())
-            write_value(w, it->second);
-          else
-            w.null();
-        }
-        w.end_object();
-      }
-      w.end_array().end_object();
-      text = w.str();
-    } else {
-      Table t;
-      t.title = fmt::format("{} by period", metrics[0]);
-      t.key_header = "period";
-      t.label_header = "Period";
-      for (const NamedScenario& c : cases)
-        t.headers.push_back(c.name);
-      t.csv_headers = t.headers;  // a variant's name as written
-      for (const std::string& label : labels) {
-        Row row{label, label, {}};
-        for (std::size_t i = 0; i < cases.size(); ++i) {
-          auto it = values[i].find(label);
-          row.cells.push_back(it == values[i].end() ? Cell{"-", "", true, false}
-                                                    : value_cell(it->second));
-        }
-        t.rows.push_back(std::move(row));
-      }
-      text = render({t}, format, use_colour(o.output), table_width(o.output, o.wide));
-    }
-    write_output(o.output, text, {o.file});
-    return kExitOk;
-  }
-  // Metrics as rows: each case's value, and each variant's difference from base.
-  std::vector<std::vector<model::MetricValue>> values(metrics.size());
-  for (std::size_t m = 0; m < metrics.size(); ++m) {
-    for (const NamedScenario& c : cases) {
-      model::Evaluation e(c.scenario);
-      auto v = e.value(parse_metric_arg(metrics[m], c.scenario));
-      if (!v) fail_usage(metrics[m] + ": no such period in the horizon of " + c.name);
-      values[m].push_back(*v);
-    }
-  }
-  if (format == Format::json) {
-    JsonWriter w;
-    w.begin_object().key("metrics").begin_object();
-    for (std::size_t m = 0; m < metrics.size(); ++m) {
-      w.key(metrics[m]).begin_object();
-      for (std::size_t i = 0; i < cases.size(); ++i) {
-        w.key(cases[i].name);
-        write_value(w, values[m][i]);
-      }
-      w.end_object();
-    }
-    w.end_object().key("differences").begin_object();
-    for (std::size_t m = 0; m < metrics.size(); ++m) {
-      w.key(metrics[m]).begin_object();
-      for (std::size_t i = 1; i < cases.size(); ++i) {
-        w.key(cases[i].name);
-        write_value(w, model::difference(values[m][0], values[m][i]));
-      }
-      w.end_object();
-    }
-    w.end_object().end_object();
-    text = w.str();
+    PeriodComparison c = compare_periods(cases, metrics[0], *basis, o.by);
+    text = format == Format::json ? period_comparison_json(c) : as_text(period_comparison_table(c));
   } else {
-    Table t;
-    t.title = "Variants compared with base (difference: variant - base)";
-    t.key_header = "metric";
-    t.label_header = "Metric";
-    t.headers = t.csv_headers = {"base"};
-    for (std::size_t i = 1; i < cases.size(); ++i) {
-      t.headers.push_back(cases[i].name);
-      t.headers.push_back("diff " + cases[i].name);
-      t.csv_headers.push_back(cases[i].name);  // a variant's name as written
-      t.csv_headers.push_back("diff_" + cases[i].name);
-    }
-    for (std::size_t m = 0; m < metrics.size(); ++m) {
-      Row row{metrics[m], metrics[m], {value_cell(values[m][0])}};
-      for (std::size_t i = 1; i < cases.size(); ++i) {
-        row.cells.push_back(value_cell(values[m][i]));
-        row.cells.push_back(value_cell(model::difference(values[m][0], values[m][i])));
-      }
-      t.rows.push_back(std::move(row));
-    }
-    text = render({t}, format, use_colour(o.output), table_width(o.output, o.wide));
+    Comparison c = compare_metrics(cases, metrics);
+    text = format == Format::json ? comparison_json(c) : as_text(comparison_table(c));
   }
   write_output(o.output, text, {o.file});
   return kExitOk;
