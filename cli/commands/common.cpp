@@ -20,7 +20,8 @@ std::string render(const std::vector<Table>& all, Format format, bool colour, st
     names += (names.empty() ? "" : ", ") + t.name;
   }
   if (table.empty()) tables = all;
-  if (tables.empty()) fail_usage(fmt::format("--table {}: no such table; write one of {}", table, names));
+  if (tables.empty())
+    fail_usage(fmt::format("--table {}: no such table; write one of {}", table, names));
   if (format == Format::csv) return render_csv(tables.front());
   std::string out;
   for (const Table& t : tables) {
