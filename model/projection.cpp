@@ -348,6 +348,39 @@ void attribute_to_streams(const Scenario& s, Projection& out) {
   }
 }
 
+namespace {
+
+std::vector<Money> difference(const std::vector<Money>& a, const std::vector<Money>& b) {
+  std::vector<Money> out(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i)
+    out[i] = a[i] - b[i];
+  return out;
+}
+
+}  // namespace
+
+std::vector<Money> Projection::headroom_line() const {
+  return difference(envelope, cost);
+}
+
+std::vector<Money> Projection::gap_line() const {
+  return difference(funding, cost);
+}
+
+std::vector<Money> Projection::balance_line(std::size_t stream) const {
+  return difference(stream_funding[stream], committed[stream]);
+}
+
+std::vector<Money> group_cost_line(const Scenario& s, const Projection& p,
+                                   const std::string& group) {
+  std::vector<Money> out(p.periods.size());
+  for (std::size_t c = 0; c < s.contracts.size(); ++c)
+    if (s.contracts[c].group == group)
+      for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] += p.contract_cost[c][i];
+  return out;
+}
+
 Projection project(const Scenario& s, const Horizon& h, Basis basis) {
   Projection out;
   project(s, make_layout(h, basis, s.fiscal_year_start), out);

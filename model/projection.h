@@ -42,6 +42,10 @@ struct Projection {
 
   Money headroom(std::size_t p) const { return envelope[p] - cost[p]; }
   Money gap(std::size_t p) const { return funding[p] - cost[p]; }
+  // The same for every period, and a stream's funding less its committed cost.
+  std::vector<Money> headroom_line() const;
+  std::vector<Money> gap_line() const;
+  std::vector<Money> balance_line(std::size_t stream) const;
 
   // What each stream's row and the envelope (last) were computed from, so
   // that projecting into the same Projection again skips unchanged rows.
@@ -69,6 +73,9 @@ void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection
              Lines lines = Lines::attributed);
 // Fills out.committed (SPEC 3.4) from a projection of `s` with its contracts' lines.
 void attribute_to_streams(const Scenario& s, Projection& out);
+// The cost of the contracts in `group`, per period, from a projection with their lines.
+std::vector<Money> group_cost_line(const Scenario& s, const Projection& p,
+                                   const std::string& group);
 
 // The compounded amounts of SPEC 3.2 and 3.3, one step at a time: A_0 = base
 // and A_k = round(base * prod_{j=1..k} (1 + r_j)), exact (model/exact.h), r_j

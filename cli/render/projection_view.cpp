@@ -17,26 +17,14 @@ std::vector<std::string> groups_of(const model::Scenario& s) {
 
 namespace {
 
-std::vector<model::Money> minus(const std::vector<model::Money>& a,
-                                const std::vector<model::Money>& b) {
-  std::vector<model::Money> out(a.size());
-  for (std::size_t i = 0; i < a.size(); ++i)
-    out[i] = a[i] - b[i];
-  return out;
-}
-
 void add_contract_lines(const model::Scenario& s, const model::Projection& p,
                         std::vector<ProjectionLine>& out) {
-  std::size_t n = p.periods.size();
   for (const std::string& g : groups_of(s)) {
-    std::vector<model::Money> subtotal(n);
-    for (std::size_t c = 0; c < s.contracts.size(); ++c) {
-      if (s.contracts[c].group != g) continue;
-      out.push_back({"cost." + s.contracts[c].id, s.contracts[c].id, 2, false, p.contract_cost[c]});
-      for (std::size_t i = 0; i < n; ++i)
-        subtotal[i] += p.contract_cost[c][i];
-    }
-    out.push_back({"cost.group." + g, "Subtotal: " + g, 1, false, subtotal});
+    for (std::size_t c = 0; c < s.contracts.size(); ++c)
+      if (s.contracts[c].group == g)
+        out.push_back(
+            {"cost." + s.contracts[c].id, s.contracts[c].id, 2, false, p.contract_cost[c]});
+    out.push_back({"cost.group." + g, "Subtotal: " + g, 1, false, model::group_cost_line(s, p, g)});
   }
   for (std::size_t c = 0; c < s.contracts.size(); ++c)
     if (s.contracts[c].group.empty())
@@ -50,12 +38,12 @@ std::vector<ProjectionLine> projection_lines(const model::Scenario& s, const mod
   add_contract_lines(s, p, out);
   out.push_back({"cost", "Total cost", 0, true, p.cost});
   out.push_back({"envelope", "Envelope", 0, false, p.envelope});
-  out.push_back({"headroom", "Headroom (envelope - cost)", 0, true, minus(p.envelope, p.cost)});
+  out.push_back({"headroom", "Headroom (envelope - cost)", 0, true, p.headroom_line()});
   for (std::size_t f = 0; f < s.funding.size(); ++f)
     out.push_back({"funding." + s.funding[f].id, "Funding: " + s.funding[f].id, 1, false,
                    p.stream_funding[f]});
   out.push_back({"funding", "Total funding", 0, false, p.funding});
-  out.push_back({"gap", "Gap (funding - cost)", 0, true, minus(p.funding, p.cost)});
+  out.push_back({"gap", "Gap (funding - cost)", 0, true, p.gap_line()});
   for (std::size_t f = 0; f < s.funding.size(); ++f)
     out.push_back({"committed." + s.funding[f].id, "Committed: " + s.funding[f].id, 1, false,
                    p.committed[f]});
@@ -64,8 +52,8 @@ std::vector<ProjectionLine> projection_lines(const model::Scenario& s, const mod
   if (pooled && !s.funding.empty())
     out.push_back({"pooled", "Pooled (no funded_by)", 1, false, p.pooled});
   for (std::size_t f = 0; f < s.funding.size(); ++f)
-    out.push_back({"balance." + s.funding[f].id, "Balance: " + s.funding[f].id, 1, false,
-                   minus(p.stream_funding[f], p.committed[f])});
+    out.push_back(
+        {"balance." + s.funding[f].id, "Balance: " + s.funding[f].id, 1, false, p.balance_line(f)});
   return out;
 }
 
