@@ -41,7 +41,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--baseline", help="another build directory to measure side by side")
+    parser.add_argument("--per-year", action="store_true",
+                        help="only the per-year against scalar uplift figure")
     args = parser.parse_args()
+    if args.per_year:
+        per_year_side_by_side()
+        return
     if args.baseline:
         side_by_side(args.baseline, "build")
         return
@@ -214,6 +219,40 @@ def side_by_side(baseline, current):
                 count = int(err.split("Collected :")[-1].split()[0])
                 print(f"{what}, {name}: {count:,} instructions")
 
+
+def per_year_side_by_side(draws=100000, runs=5):
+    """Draws per second of examples/per-year-inflation.yaml with its uplift
+    drawn once (scalar) and per year, over 9 steps (a third extension year,
+    so 9 anniversaries), the grant scalar in both, runs alternating in one
+    session on one thread: with the example's PERT uplift, and with a
+    triangular one of the same range and mode. Issue 19 asks that a per-year
+    path over 9 steps cost at most 2x a scalar per draw. A PERT quantile is
+    a search (some 7 us), and a path draws one per step."""
+    text = open("examples/per-year-inflation.yaml").read().replace(
+        "extensions: [2, 2]", "extensions: [2, 2, 1]").replace(
+        "dist: triangular, mode: 0.02, per_year: true}", "dist: triangular, mode: 0.02}")
+    for dist in ("pert", "triangular"):
+        body = text.replace("dist: pert, mode: 0.025", f"dist: {dist}, mode: 0.025")
+        files = {"scalar": body.replace(", per_year: true, autocorrelation: 0.6}", "}"),
+                 "per-year": body}
+        walls = {name: [] for name in files}
+        for name, content in files.items():
+            with open(f"/tmp/envelope-bench-{name}.yaml", "w") as f:
+                f.write(content)
+        for _ in range(runs):
+            for name in files:
+                cmd = ["build/envelope", "montecarlo", f"/tmp/envelope-bench-{name}.yaml", "-n",
+                       str(draws), "--threads", "1", "--quiet", "--format", "json"]
+                walls[name].append(timed(cmd)[0] / 1000)
+        rates = {}
+        for name, seconds in walls.items():
+            rates[name] = draws / statistics.median(seconds)
+            print(f"montecarlo {draws:,} draws, 1 thread, {dist} uplift {name}"
+                  f"{', 9 steps' if name == 'per-year' else ''}: median "
+                  f"{statistics.median(seconds):.3f} s over {runs} runs ({rates[name]:,.0f} draws "
+                  f"per second)")
+        print(f"  {dist}: per-year / scalar, time per draw: "
+              f"{rates['scalar'] / rates['per-year']:.2f}x (target: at most 2x)")
 
 if __name__ == "__main__":
     main()

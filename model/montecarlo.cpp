@@ -41,9 +41,16 @@ std::variant<Eigen::MatrixXd, std::string> copula_factor(
 }
 
 ParameterSampler::ParameterSampler(const Eigen::MatrixXd& factor,
-                                   std::vector<Distribution> distributions)
-    : distributions_(std::move(distributions)) {
+                                   std::vector<Distribution> distributions,
+                                   std::vector<Stepping> stepping)
+    : distributions_(std::move(distributions)), stepping_(std::move(stepping)) {
   std::size_t n = distributions_.size();
+  stepping_.resize(n);
+  offsets_.push_back(0);
+  for (const Stepping& s : stepping_) {
+    offsets_.push_back(offsets_.back() + static_cast<std::size_t>(s.steps));
+    most_steps_ = std::max(most_steps_, s.steps);
+  }
   for (std::size_t i = 0; i < n; ++i) {
     bool alone = true;
     for (std::size_t j = 0; j < n; ++j)
@@ -88,31 +95,91 @@ bool ParameterSampler::costly(std::size_t i) const {
   return d.kind == Distribution::Kind::pert && d.high > d.low;
 }
 
+double ParameterSampler::summary(std::size_t i, std::span<const double> values) const {
+  if (stepping_[i].steps == 1) return values[offsets_[i]];
+  double sum = 0;
+  for (std::size_t k = offsets_[i]; k < offsets_[i + 1]; ++k)
+    sum += values[k];
+  return sum / stepping_[i].steps;
+}
+
+namespace {
+
+double clamped_cdf(double x) {
+  return std::clamp(normal_cdf(x), 1e-300, 1 - 1e-16);
+}
+
+}  // namespace
+
 void ParameterSampler::draw(std::uint64_t seed, std::uint64_t draw, std::span<double> out,
                             bool costly_too) const {
   std::size_t n = distributions_.size();
-  double z[64];
-  std::vector<double> spill;
+  double z[64], first[64];
+  std::vector<double> spill, spill_first;
   double* normals = n <= 64 ? z : (spill.resize(n), spill.data());
+  double* scores = n <= 64 ? first : (spill_first.resize(n), spill_first.data());
   // A parameter correlated with none keeps its uniform as it is: mapping it to
   // a normal and back would only cost time (and the last bits).
   DrawUniforms uniforms(seed, draw);
   for (std::size_t i = 0; i < n; ++i) {
     double u = uniforms.at(static_cast<std::uint32_t>(i));
     if (independent_[i]) {
-      if (costly_too || !costly(i)) out[i] = value(i, u);
+      if (costly_too || !costly(i)) out[offsets_[i]] = value(i, u);
       normals[i] = 0;
+      // An AR(1) of several steps starts from this step's normal score.
+      scores[i] =
+          stepping_[i].steps > 1 && stepping_[i].autocorrelation != 0 ? normal_quantile(u) : 0;
     } else {
       normals[i] = normal_quantile(u);
     }
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (independent_[i] || (!costly_too && costly(i))) continue;
+    if (independent_[i]) continue;
     double x = 0;
     for (std::size_t j = 0; j <= i; ++j)
       x += rows_[i][j] * normals[j];
-    double u = std::clamp(normal_cdf(x), 1e-300, 1 - 1e-16);
-    out[i] = value(i, u);
+    scores[i] = x;
+    if (!costly_too && costly(i)) continue;
+    out[offsets_[i]] = value(i, clamped_cdf(x));
+  }
+  if (most_steps_ > 1) draw_later_steps(uniforms, {scores, n}, out, costly_too);
+}
+
+// Steps 1, 2, ... of the parameters that have them: each step's copula
+// vector from counters of its own drives the AR(1) innovation. An
+// independent parameter of no autocorrelation takes each step's uniform as
+// it is.
+void ParameterSampler::draw_later_steps(const DrawUniforms& uniforms, std::span<double> scores,
+                                        std::span<double> out, bool costly_too) const {
+  std::size_t n = distributions_.size();
+  double z[64];
+  std::vector<double> spill;
+  double* normals = n <= 64 ? z : (spill.resize(n), spill.data());
+  for (int t = 1; t < most_steps_; ++t) {
+    auto counter = [&](std::size_t i) { return static_cast<std::uint32_t>(t * n + i); };
+    for (std::size_t i = 0; i < n; ++i) {
+      bool own = stepping_[i].steps > t && stepping_[i].autocorrelation != 0;
+      normals[i] = independent_[i] && !own ? 0 : normal_quantile(uniforms.at(counter(i)));
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const Stepping& s = stepping_[i];
+      if (s.steps <= t) continue;
+      bool skip = !costly_too && costly(i);
+      double* into = &out[offsets_[i] + t];
+      if (independent_[i] && s.autocorrelation == 0) {
+        if (!skip) *into = value(i, uniforms.at(counter(i)));
+        continue;
+      }
+      double w = normals[i];
+      if (!independent_[i]) {
+        w = 0;
+        for (std::size_t j = 0; j <= i; ++j)
+          w += rows_[i][j] * normals[j];
+      }
+      double rho = s.autocorrelation;
+      scores[i] = rho * scores[i] + std::sqrt(1 - rho * rho) * w;
+      if (!skip) *into = value(i, clamped_cdf(scores[i]));
+    }
   }
 }
 

@@ -28,15 +28,40 @@ std::variant<Eigen::MatrixXd, std::string> copula_factor(
     std::size_t parameters, const std::vector<RankCorrelation>& correlations,
     const std::vector<std::string>& names);
 
+// How a parameter is drawn over time: one value (steps 1), or one value per
+// step (anniversary or financial year) whose normal scores follow an AR(1),
+// z_1 = w_1, z_t = rho z_{t-1} + sqrt(1 - rho^2) w_t, so that every step has
+// the distribution's marginal and consecutive steps a normal-score
+// correlation rho (a rank correlation of (6/pi) asin(rho/2)).
+struct Stepping {
+  int steps = 1;
+  double autocorrelation = 0;  // in (-1, 1)
+};
+
 // The parameter values of one draw: independent normals from the counters,
 // correlated by `factor`, mapped to uniforms and through each quantile. A
 // parameter that `factor` correlates with none takes its uniform directly.
+// A parameter of several steps takes one value per step: step t (from 0)
+// has a copula vector of its own, w_t = factor * (normals of counters
+// t*size() .. t*size() + size() - 1), whose entry drives that step's AR(1)
+// innovation; parameters of one step take step 0's. So two parameters of
+// several steps and the same autocorrelation are correlated as `factor`
+// says at every step; a parameter of one step is correlated so with step 0
+// of a per-year one, and rho^t with step t.
 // What can be worked out once (which parameters are independent, the
 // factor's rows, discrete cumulative weights) is, when the sampler is made.
 class ParameterSampler {
  public:
-  ParameterSampler(const Eigen::MatrixXd& factor, std::vector<Distribution> distributions);
+  ParameterSampler(const Eigen::MatrixXd& factor, std::vector<Distribution> distributions,
+                   std::vector<Stepping> stepping = {});
   std::size_t size() const { return distributions_.size(); }
+  // Values a draw has: each parameter's steps, in order (parameter i's from offset(i)).
+  std::size_t width() const { return offsets_.back(); }
+  std::size_t offset(std::size_t i) const { return offsets_[i]; }
+  int steps(std::size_t i) const { return stepping_[i].steps; }
+  // What a parameter's rank correlations are computed on: its value, or the
+  // mean of its steps' values.
+  double summary(std::size_t i, std::span<const double> values) const;
   const Distribution& distribution(std::size_t i) const { return distributions_[i]; }
   // PERT of some width, whose quantile is a search (some 7 us a draw): worth
   // keeping rather than drawing again.
@@ -48,7 +73,12 @@ class ParameterSampler {
 
  private:
   double value(std::size_t i, double u) const;
+  void draw_later_steps(const DrawUniforms& uniforms, std::span<double> first_scores,
+                        std::span<double> out, bool costly_too) const;
   std::vector<Distribution> distributions_;
+  std::vector<Stepping> stepping_;
+  std::vector<std::size_t> offsets_;  // size() + 1 entries
+  int most_steps_ = 1;
   std::vector<bool> independent_;
   std::vector<std::vector<double>> rows_;        // the factor's row i, up to the diagonal
   std::vector<std::vector<double>> cumulative_;  // discrete: as quantile() adds them up

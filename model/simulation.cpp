@@ -54,8 +54,12 @@ struct Sampler {
   std::vector<ParameterKey> key_of;
 
   Sampler(const ParameterSampler& p, std::uint64_t s) : parameters(p), seed(s) {
-    for (std::size_t i = 0; i < p.size(); ++i)
-      key_of.emplace_back(p.distribution(i));
+    for (std::size_t i = 0; i < p.size(); ++i)  // a mean of steps is no discrete value
+      key_of.emplace_back(p.steps(i) > 1 ? Distribution{} : p.distribution(i));
+  }
+  // The key that parameter p's rank correlations are computed on.
+  std::uint64_t key(std::size_t p, std::span<const double> values) const {
+    return key_of[p](parameters.summary(p, values));
   }
   void draw(std::uint64_t d, std::span<double> values, bool costly_too = true) const {
     parameters.draw(seed, d, values, costly_too);
@@ -76,6 +80,7 @@ struct Draws {
   std::size_t draws, metric_count, drawn_again = 0;  // parameters not kept
   std::vector<std::size_t> slot;                     // [parameter]: its place after the ranks
   std::vector<std::optional<Mapping>> kept;          // [parameter]: keys kept from the draws
+  std::vector<std::size_t> steps;                    // [parameter]
   Mapping memory;
   std::vector<Mapping> fan;
 
@@ -84,7 +89,10 @@ struct Draws {
     for (std::size_t p = 0; p < parameters.size(); ++p) {
       slot.push_back(parameters.costly(p) ? 0 : drawn_again++);
       kept.emplace_back();
-      if (parameters.costly(p)) kept.back().emplace(8 * n);
+      steps.push_back(static_cast<std::size_t>(parameters.steps(p)));
+      // A kept parameter of several steps keeps each step's value too, after its keys.
+      if (parameters.costly(p))
+        kept.back().emplace(8 * n * (steps.back() > 1 ? 1 + steps.back() : 1));
     }
   }
   static std::size_t keys_at(std::size_t n, std::size_t metrics) {
@@ -103,6 +111,13 @@ struct Draws {
     return memory.span<const std::int64_t>(8 * draws * m, draws);
   }
   std::span<std::int64_t> period(std::size_t p) { return fan[p].span<std::int64_t>(0, draws); }
+  // A kept parameter of several steps: step s's value of every draw, as order_key gives it.
+  std::span<std::uint64_t> step_keys(std::size_t p, std::size_t s) {
+    return kept[p]->span<std::uint64_t>(8 * draws * (1 + s), draws);
+  }
+  std::span<const std::uint64_t> step_keys(std::size_t p, std::size_t s) const {
+    return kept[p]->span<const std::uint64_t>(8 * draws * (1 + s), draws);
+  }
   std::span<std::uint64_t> keys(std::size_t p) {
     if (kept[p]) return kept[p]->span<std::uint64_t>(0, draws);
     return memory.span<std::uint64_t>(keys_at(draws, metric_count) + 8 * draws * slot[p], draws);
@@ -192,24 +207,24 @@ std::optional<Statistics> summarise_draws(Draws& d, const std::vector<Scale>& sc
   constexpr std::size_t kChunk = 1 << 16;
   if (d.drawn_again > 0)
     parallel_tasks((n + kChunk - 1) / kChunk, threads, [&](std::size_t chunk) {
-      std::vector<double> values(parameters);
+      std::vector<double> values(sampler.parameters.width());
       std::vector<std::span<std::uint64_t>> keys;
       for (std::size_t p = 0; p < parameters; ++p)
         keys.push_back(d.keys(p));
       for (std::size_t draw = chunk * kChunk; draw < std::min(n, (chunk + 1) * kChunk); ++draw) {
         sampler.draw(draw, values, false);
         for (std::size_t p = 0; p < parameters; ++p)
-          if (!d.kept[p]) keys[p][draw] = sampler.key_of[p](values[p]);
+          if (!d.kept[p]) keys[p][draw] = sampler.key(p, values);
       }
     });
   if (stopped()) return std::nullopt;
   s.rank.assign(parameters, std::vector<double>(metrics));
   std::vector<PackedRanks> own_ranks(parameters);  // in each parameter's keys, which stay
   parallel_tasks(parameters, threads, [&](std::size_t p) {
-    std::vector<double> values(parameters);
+    std::vector<double> values(sampler.parameters.width());
     SortedDraws sorted(d.keys(p), [&](std::uint32_t draw) {
       sampler.draw(draw, values, d.kept[p].has_value());
-      return sampler.key_of[p](values[p]);
+      return sampler.key(p, values);
     });
     own_ranks[p] = sorted.to_doubled_ranks();
     for (std::size_t m = 0; m < metrics; ++m)
@@ -231,7 +246,7 @@ struct Failure {
 void draw_range(DrawModel& model, const Sampler& sampler, long long first, long long last,
                 Draws& out, const MonteCarloCallbacks& callbacks, Failure& failure) {
   std::size_t metrics = out.metric_count, periods = out.fan.size();
-  std::vector<double> values(sampler.parameters.size());
+  std::vector<double> values(sampler.parameters.width());
   std::vector<std::int64_t> results(metrics + periods);
   std::vector<std::span<std::int64_t>> series;
   for (std::size_t m = 0; m < metrics; ++m)
@@ -239,7 +254,7 @@ void draw_range(DrawModel& model, const Sampler& sampler, long long first, long 
   for (std::size_t p = 0; p < periods; ++p)
     series.push_back(out.period(p));
   std::vector<std::pair<std::size_t, std::span<std::uint64_t>>> kept;
-  for (std::size_t p = 0; p < values.size(); ++p)
+  for (std::size_t p = 0; p < out.kept.size(); ++p)
     if (out.kept[p]) kept.emplace_back(p, out.keys(p));
   for (long long draw = first; draw < last; ++draw) {
     if ((draw - first) % 1024 == 0) {
@@ -247,8 +262,12 @@ void draw_range(DrawModel& model, const Sampler& sampler, long long first, long 
       if (callbacks.progress) callbacks.progress(std::min(1024LL, last - draw));
     }
     sampler.draw(static_cast<std::uint64_t>(draw), values);
-    for (auto& [p, keys] : kept)
-      keys[draw] = sampler.key_of[p](values[p]);
+    for (auto& [p, keys] : kept) {
+      keys[draw] = sampler.key(p, values);
+      if (out.steps[p] > 1)
+        for (std::size_t s = 0; s < out.steps[p]; ++s)
+          out.step_keys(p, s)[draw] = order_key(values[sampler.parameters.offset(p) + s]);
+    }
     if (auto why = model.evaluate(values, results)) {
       failure = {draw, std::move(*why)};
       return;
@@ -276,9 +295,29 @@ std::size_t DrawTable::size() const {
 }
 
 void DrawTable::parameters(std::size_t draw, std::span<double> out) const {
+  const Draws& d = parts_.draws;
+  const ParameterSampler& sampler = parts_.sampler.parameters;
   parts_.sampler.draw(draw, out, false);
-  for (std::size_t p = 0; p < out.size(); ++p)
-    if (parts_.draws.kept[p]) out[p] = parts_.sampler.key_of[p].value(parts_.draws.keys(p)[draw]);
+  for (std::size_t p = 0; p < d.kept.size(); ++p) {
+    if (!d.kept[p]) continue;
+    if (d.steps[p] == 1) {
+      out[sampler.offset(p)] = parts_.sampler.key_of[p].value(d.keys(p)[draw]);
+      continue;
+    }
+    for (std::size_t s = 0; s < d.steps[p]; ++s)
+      out[sampler.offset(p) + s] = real_of_key(d.step_keys(p, s)[draw]);
+  }
+}
+
+std::vector<std::string> value_names(const MonteCarloPlan& plan) {
+  std::vector<std::string> out;
+  for (std::size_t p = 0; p < plan.parameters.size(); ++p) {
+    int steps = p < plan.stepping.size() ? plan.stepping[p].steps : 1;
+    if (steps == 1) out.push_back(plan.parameters[p]);
+    for (int s = 1; steps > 1 && s <= steps; ++s)
+      out.push_back(plan.parameters[p] + "[" + std::to_string(s) + "]");
+  }
+  return out;
 }
 
 std::int64_t DrawTable::metric(std::size_t m, std::size_t draw) const {
@@ -301,7 +340,7 @@ MonteCarloOutcome run_monte_carlo(const MonteCarloPlan& plan, const DrawModelFac
                                   const MonteCarloCallbacks& callbacks) {
   auto factor = copula_factor(plan.parameters.size(), plan.correlations, plan.parameters);
   if (auto* error = std::get_if<std::string>(&factor)) return BadCorrelation{*error};
-  ParameterSampler parameters(std::get<Eigen::MatrixXd>(factor), plan.distributions);
+  ParameterSampler parameters(std::get<Eigen::MatrixXd>(factor), plan.distributions, plan.stepping);
   Sampler sampler(parameters, plan.seed);
   std::size_t n = plan.draws;
   Draws out(n, plan.metrics.size(), parameters);
@@ -331,7 +370,7 @@ MonteCarloOutcome run_monte_carlo(const MonteCarloPlan& plan, const DrawModelFac
   for (const Failure& f : failures)  // the lowest draw that failed, whatever the threads
     if (f.draw >= 0) {
       RefusedDraw refused{static_cast<std::uint64_t>(f.draw),
-                          std::vector<double>(plan.parameters.size()), f.why};
+                          std::vector<double>(parameters.width()), f.why};
       sampler.draw(refused.draw, refused.values);
       return refused;
     }

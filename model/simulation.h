@@ -19,7 +19,8 @@
 
 namespace model {
 
-// What one thread evaluates for each draw: the parameters' values in, each
+// What one thread evaluates for each draw: the parameters' values (each
+// parameter's steps, in order: see value_names) in, each
 // metric of the plan and then each period of its fan out, as whole numbers
 // (pence, or a count). A fan period the draw does not reach counts zero.
 class DrawModel {
@@ -36,6 +37,7 @@ struct MonteCarloPlan {
   std::vector<std::string> parameters;      // their names (paths), in results and messages
   std::vector<Distribution> distributions;  // [parameter]
   std::vector<RankCorrelation> correlations;
+  std::vector<Stepping> stepping;         // [parameter]; empty, or absent at the end: one step
   std::uint64_t draws = 10000, seed = 1;  // draws: at least 1, fewer than 2^31
   int threads = 1;                        // at least 1
   std::vector<std::string> metrics;       // their names
@@ -43,7 +45,10 @@ struct MonteCarloPlan {
   std::vector<std::string> fan_periods;   // the first metric's fan, when not empty
 };
 
-struct MonteCarloPlan;
+// The names of a draw's values (what DrawModel::evaluate and
+// DrawTable::parameters hold): a parameter's path, or for one of several
+// steps PATH[1], PATH[2], ...
+std::vector<std::string> value_names(const MonteCarloPlan& plan);
 
 // Every draw's parameters and metrics, as made, before they are summarised.
 class DrawTable {
@@ -83,7 +88,8 @@ struct MonteCarloSummary {
   std::size_t metric_index(const std::string& name) const;
 };
 
-// The lowest draw the scenario refused (whatever the threads), its values and why.
+// The lowest draw the scenario refused (whatever the threads), its values
+// (as value_names names them) and why.
 struct RefusedDraw {
   std::uint64_t draw = 0;
   std::vector<double> values;

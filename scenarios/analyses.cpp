@@ -5,10 +5,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "model/calendar.h"
 #include "model/metrics.h"
 #include "model/montecarlo.h"
 #include "model/suggest.h"
 #include "scenarios/compiled_scenario.h"
+#include "scenarios/csv_scenario.h"
 #include "scenarios/fields.h"
 #include "scenarios/numbers.h"
 #include "scenarios/overrides.h"
@@ -26,8 +28,9 @@ namespace {
 
 const std::vector<std::string> kSensitivityKeys = {"metric", "parameters", "correlation",
                                                    "montecarlo"};
-const std::vector<std::string> kParameterKeys = {"low",  "high", "dist",   "mode",
-                                                 "mean", "sd",   "values", "weights"};
+const std::vector<std::string> kParameterKeys = {
+    "low", "high",   "dist",    "mode",     "mean",
+    "sd",  "values", "weights", "per_year", "autocorrelation"};
 const std::vector<std::string> kDistributions = {"uniform", "triangular", "pert",
                                                  "normal",  "lognormal",  "discrete"};
 const std::vector<std::string> kCheckKeys = {"name", "metric", "variant",  "min",
@@ -43,6 +46,7 @@ class AnalysisReader {
   std::vector<double> numbers(const Field& f);
   void variants(const Field& f, Analyses& out);
   void parameter(const Entry& e, const std::string& path, Sensitivity& out);
+  void per_year(const Field& f, ParameterSpec& p);
   void sensitivity(const Field& f, Sensitivity& out);
   void correlation(const Field& f, Sensitivity& out);
   void checks(const Field& f, Analyses& out);
@@ -136,7 +140,33 @@ void AnalysisReader::parameter(const Entry& e, const std::string& path, Sensitiv
   if (p.mode && p.low && p.high && (*p.mode < *p.low || *p.mode > *p.high))
     read_.error(child(f, "mode"), "mode is outside low..high");
   if (p.sd && *p.sd <= 0) read_.error(child(f, "sd"), "sd must be above 0");
+  per_year(f, p);
   out.parameters.push_back(std::move(p));
+}
+
+void AnalysisReader::per_year(const Field& f, ParameterSpec& p) {
+  if (Field c = child(f, "per_year"); c.node) {
+    if (c.node->is_scalar() && (c.node->text == "true" || c.node->text == "false"))
+      p.per_year = c.node->text == "true";
+    else
+      read_.error(c, "expected true or false");
+    if (p.per_year && !is_stepped_rate(p.path))
+      read_.error(c,
+                  "per_year draws a rate that applies step by step: an uplift or a change "
+                  "(defaults.uplift, contracts.ID.uplift, funding.ID.change, envelope.change)");
+  }
+  Field c = child(f, "autocorrelation");
+  if (!c.node) return;
+  auto rho = number(c);
+  if (!rho) return;
+  if (!p.per_year)
+    read_.error(c,
+                "autocorrelation is between one year's draw and the next: it needs "
+                "per_year: true");
+  else if (!(*rho > -1 && *rho < 1))
+    read_.error(c, "an autocorrelation is strictly between -1 and 1");
+  else
+    p.autocorrelation = *rho;
 }
 
 void AnalysisReader::correlation(const Field& f, Sensitivity& out) {
@@ -263,6 +293,56 @@ void check_period(const Check& c, const Analyses& a, const Node& tree, const mod
 }
 
 }  // namespace
+
+bool is_stepped_rate(const std::string& path) {
+  auto dots = std::count(path.begin(), path.end(), '.');
+  if (path == "defaults.uplift" || path == "envelope.change") return true;
+  if (dots != 2) return false;
+  return (path.starts_with("contracts.") && path.ends_with(".uplift")) ||
+         (path.starts_with("funding.") && path.ends_with(".change"));
+}
+
+namespace {
+
+const Node* node_at(const Node& root, const std::string& path) {
+  const Node* node = &root;
+  for (const std::string& key : split_scenario_path(path))
+    if (!(node = node->is_mapping() ? node->find(key) : nullptr)) return nullptr;
+  return node;
+}
+
+}  // namespace
+
+int rate_steps(const Node& tree, const model::Scenario& s, const std::string& path) {
+  int steps = 1;
+  if (path.ends_with(".change")) {
+    if (auto h = model::horizon_of(s))
+      steps = static_cast<int>(
+                  model::periods_of(*h, model::Basis::financial_year, s.fiscal_year_start).size()) -
+              1;
+    return std::max(1, steps);
+  }
+  for (const model::Contract& c : s.contracts) {
+    const Node* own = node_at(tree, "contracts." + c.id + ".uplift");
+    bool counts = path == "defaults.uplift" ? !own : path == "contracts." + c.id + ".uplift";
+    if (counts) steps = std::max(steps, c.years_with(static_cast<int>(c.extensions.size())) - 1);
+  }
+  return steps;
+}
+
+Node with_steps(Node tree, const std::string& path, int steps, std::vector<std::string>& elements) {
+  Diagnostics ignored;  // the path was checked when the parameter was
+  const Node* at = node_at(tree, path);
+  if (!at && path.starts_with("contracts.")) at = node_at(tree, "defaults.uplift");
+  // Every step is drawn: a list written there (a replayed path) gives only its first as the base.
+  if (at && at->is_sequence()) at = at->items.empty() ? nullptr : &at->items[0];
+  Node rate = at ? *at : Node{Node::Kind::scalar, "0", false, tree.mark, {}, {}};
+  Node list{Node::Kind::sequence, "", false, rate.mark, std::vector<Node>(steps, rate), {}};
+  apply_value(tree, path, list, rate.mark, ignored);
+  for (int k = 0; k < steps; ++k)
+    elements.push_back(path + "." + std::to_string(k));
+  return tree;
+}
 
 Analyses read_analyses(const Node& root, Diagnostics& errors) {
   return AnalysisReader(errors).run(root);
@@ -403,16 +483,21 @@ void check_analyses(const Analyses& a, const Node& tree, const model::Scenario& 
     }
   if (a.sensitivity.metric_mark.source)
     check_metric(a.sensitivity.metric, a.sensitivity.metric_mark, "sensitivity.metric", s, errors);
-  std::vector<std::string> paths;
+  std::vector<std::string> paths, compiled_paths;
   std::vector<Mark> marks;
   for (const ParameterSpec& p : a.sensitivity.parameters) {
     paths.push_back(p.path);
     marks.push_back(p.mark);
+    // A per-year rate written as a list (a drawn path replayed with --set):
+    // its range is checked on the first step, as every step is drawn alike.
+    const Node* n = node_at(tree, p.path);
+    bool list = p.per_year && n && n->is_sequence() && !n->items.empty();
+    compiled_paths.push_back(list ? p.path + ".0" : p.path);
   }
   std::optional<CompiledScenario> compiled;
   if (!paths.empty()) {
     Diagnostics own;
-    compiled = CompiledScenario::compile(tree, paths, own, marks);
+    compiled = CompiledScenario::compile(tree, compiled_paths, own, marks);
     errors.append_under(own, "sensitivity.parameters");
   }
   if (compiled) check_parameter_ranges(a.sensitivity, *compiled, errors);

@@ -25,14 +25,36 @@ struct Variant {
 };
 
 // One parameter of `sensitivity.parameters`: its range and distribution.
-// Defaults: dist uniform; the others absent unless written.
+// Defaults: dist uniform; the others absent unless written. `per_year` (for
+// an uplift or change only) draws one value per step, consecutive steps'
+// normal scores correlated by `autocorrelation` (AR(1), default 0, in (-1, 1)).
 struct ParameterSpec {
   std::string path;
   Mark mark;
   std::optional<double> low, high, mode, mean, sd;
   std::string dist = "uniform";  // uniform|triangular|pert|normal|lognormal|discrete
   std::vector<double> values, weights;
+  bool per_year = false;
+  double autocorrelation = 0;
 };
+
+// Whether a path names a rate that applies step by step (an uplift or a
+// change of a contract, defaults, a stream or the envelope), which may be
+// drawn per year.
+bool is_stepped_rate(const std::string& path);
+
+// The steps of a per-year rate over the base scenario `s` of `tree` (at
+// least 1): a contract's uplift one per anniversary of its longest life
+// (every extension taken), defaults.uplift the most of any contract that
+// takes it; a stream's or the envelope's change one per financial year of
+// the horizon after the first. Steps past them (a term drawn longer) repeat
+// the last, as a list does.
+int rate_steps(const Node& tree, const model::Scenario& s, const std::string& path);
+
+// `tree` with the rate at `path` (which names one rate, or nothing: 0) written
+// as a list of `steps` copies of it, so that each step can be varied as the
+// element PATH.0, PATH.1, ...; the element paths are added to `elements`.
+Node with_steps(Node tree, const std::string& path, int steps, std::vector<std::string>& elements);
 
 struct Correlation {
   std::string a, b;

@@ -17,12 +17,13 @@ namespace {
 void write_draws(OutputFile& file, const model::DrawTable& table) {
   const model::MonteCarloPlan& plan = table.plan();
   std::string row = "draw";
-  for (const auto& p : plan.parameters)
+  std::vector<std::string> names = model::value_names(plan);
+  for (const auto& p : names)
     row += "," + csv_field(p);
   for (const auto& m : plan.metrics)
     row += "," + csv_field(m);
   file.write(row + "\n");
-  std::vector<double> values(plan.parameters.size());
+  std::vector<double> values(names.size());
   for (std::size_t draw = 0; draw < table.size(); ++draw) {
     if (draw % 65536 == 0) stop_if_interrupted("writing --draws-out");
     row = std::to_string(draw);

@@ -54,9 +54,9 @@ model::Distribution distribution_of(const scenarios::ParameterSpec& p) {
 // their values, so that the range to narrow can be found.
 [[noreturn]] void refuse_draw(const Loaded& loaded, const model::MonteCarloPlan& plan,
                               const model::RefusedDraw& refused) {
-  std::vector<std::string> drawn;
-  for (std::size_t p = 0; p < plan.parameters.size(); ++p)  // shortest round trip
-    drawn.push_back(fmt::format("{} = {}", plan.parameters[p], refused.values[p]));
+  std::vector<std::string> drawn, names = model::value_names(plan);
+  for (std::size_t p = 0; p < names.size(); ++p)  // shortest round trip
+    drawn.push_back(fmt::format("{} = {}", names[p], refused.values[p]));
   std::string where = "envelope";
   for (const auto& spec : loaded.analyses.sensitivity.parameters)
     if (spec.mark.source) {
@@ -89,6 +89,30 @@ struct Planned {
   std::vector<model::MetricQuery> metrics, fan;
 };
 
+// The scenario compiled for a draw's values: a per-year parameter's rate
+// written as a list of its steps, each step an element parameter, so that a
+// draw is the scenario that `--set 'PATH=[v1, v2, ...]'` gives.
+scenarios::CompiledScenario compile_draws(const Loaded& loaded, const model::MonteCarloPlan& plan) {
+  scenarios::Node tree = loaded.tree;
+  std::vector<std::string> paths;
+  for (std::size_t p = 0; p < plan.parameters.size(); ++p) {
+    if (!loaded.analyses.sensitivity.parameters[p].per_year) {
+      paths.push_back(plan.parameters[p]);
+      continue;
+    }
+    tree =
+        scenarios::with_steps(std::move(tree), plan.parameters[p], plan.stepping[p].steps, paths);
+  }
+  scenarios::Diagnostics errors;
+  auto compiled = scenarios::CompiledScenario::compile(std::move(tree), paths, errors);
+  if (!compiled) {
+    for (const auto& d : errors.items())
+      std::cerr << scenarios::to_string(d) << "\n";
+    throw Exit(kExitBadInput);
+  }
+  return std::move(*compiled);
+}
+
 Planned plan_of(const Loaded& loaded, const MonteCarloRequest& r) {
   const scenarios::Sensitivity& sens = loaded.analyses.sensitivity;
   if (sens.parameters.empty()) fail_usage("no sensitivity.parameters to draw");
@@ -97,6 +121,8 @@ Planned plan_of(const Loaded& loaded, const MonteCarloRequest& r) {
   for (const auto& p : sens.parameters) {
     plan.parameters.push_back(p.path);
     plan.distributions.push_back(distribution_of(p));
+    int steps = p.per_year ? scenarios::rate_steps(loaded.tree, loaded.scenario, p.path) : 1;
+    plan.stepping.push_back({steps, p.autocorrelation});
   }
   auto index = [&](const std::string& path) {
     const auto& names = plan.parameters;
@@ -150,11 +176,11 @@ model::MonteCarloSummary simulate(const Loaded& loaded, const MonteCarloRequest&
   Planned planned = plan_of(loaded, request);
   const model::MonteCarloPlan& plan = planned.plan;
   // Compiled once here, so that its errors end the command before any thread starts.
-  scenarios::CompiledScenario first = compile_parameters(loaded, plan.parameters);
+  scenarios::CompiledScenario first = compile_draws(loaded, plan);
   std::atomic<bool> first_taken{false};
   auto factory = [&]() -> std::unique_ptr<model::DrawModel> {
     scenarios::CompiledScenario compiled =
-        first_taken.exchange(true) ? compile_parameters(loaded, plan.parameters) : std::move(first);
+        first_taken.exchange(true) ? compile_draws(loaded, plan) : std::move(first);
     return std::make_unique<scenarios::DrawEvaluator>(std::move(compiled), planned.metrics,
                                                       planned.fan);
   };

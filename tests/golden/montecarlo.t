@@ -126,3 +126,22 @@ envelope: -n 1e5.5: expected a whole number of draws from 1 to 100,000,000
 $ a=$(envelope montecarlo examples/coventry-2019.yaml -n 2e4 --quiet --format json); b=$(envelope montecarlo examples/coventry-2019.yaml -n 20,000 --quiet --format json); c=$(envelope montecarlo examples/coventry-2019.yaml -n 20000 --quiet --format json); [ "$a" = "$c" ] && [ "$b" = "$c" ] && echo same
 same
 >= 0
+
+# Per-year parameters (SPEC 4): one --draws-out column per step, PATH[1],
+# PATH[2], ... (8 anniversaries of a 9-year contract; 8 financial years after
+# the first of 9);
+$ envelope montecarlo examples/per-year-inflation.yaml -n 300 --metric cost --metric min_gap --quiet --draws-out /tmp/envelope-golden-per-year.csv > /dev/null && head -1 /tmp/envelope-golden-per-year.csv | tr , '\n' | paste -sd' '
+draw defaults.uplift[1] defaults.uplift[2] defaults.uplift[3] defaults.uplift[4] defaults.uplift[5] defaults.uplift[6] defaults.uplift[7] defaults.uplift[8] funding.public_health.change[1] funding.public_health.change[2] funding.public_health.change[3] funding.public_health.change[4] funding.public_health.change[5] funding.public_health.change[6] funding.public_health.change[7] funding.public_health.change[8] cost min_gap
+>= 0
+
+# each row replays through eval --set 'PATH=[v1, v2, ...]' to the penny;
+$ sed -n '2p;150p;301p' /tmp/envelope-golden-per-year.csv | while IFS=, read d u1 u2 u3 u4 u5 u6 u7 u8 c1 c2 c3 c4 c5 c6 c7 c8 cost mingap; do [ "$(envelope eval examples/per-year-inflation.yaml cost min_gap --set "defaults.uplift=[$u1, $u2, $u3, $u4, $u5, $u6, $u7, $u8]" --set "funding.public_health.change=[$c1, $c2, $c3, $c4, $c5, $c6, $c7, $c8]" | paste -sd,)" = "$cost,$mingap" ] && echo "draw $d ok"; done
+draw 0 ok
+draw 148 ok
+draw 299 ok
+>= 0
+
+# and the output is the same for any number of threads.
+$ envelope montecarlo examples/per-year-inflation.yaml -n 3000 --by fy --threads 1 --format json > /tmp/envelope-golden-py1.json && envelope montecarlo examples/per-year-inflation.yaml -n 3000 --by fy --threads 2 --format json | cmp - /tmp/envelope-golden-py1.json && envelope montecarlo examples/per-year-inflation.yaml -n 3000 --by fy --threads 3 --format json | cmp - /tmp/envelope-golden-py1.json && echo identical
+identical
+>= 0
