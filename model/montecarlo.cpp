@@ -71,6 +71,11 @@ ParameterSampler::ParameterSampler(const Eigen::MatrixXd& factor,
         cumulative.push_back(sum += (d.weights.empty() ? 1.0 : d.weights[k]) / total);
     }
     cumulative_.push_back(std::move(cumulative));
+    beta_.emplace_back();
+    if (d.kind == Distribution::Kind::pert && d.high > d.low) {  // as quantile() has them
+      double width = d.high - d.low;
+      beta_.back().emplace(1 + 4 * (d.mode - d.low) / width, 1 + 4 * (d.high - d.mode) / width);
+    }
     bounds_.push_back(d.kind == Distribution::Kind::normal ||
                               d.kind == Distribution::Kind::lognormal
                           ? normal_bounds(d)
@@ -82,17 +87,12 @@ double ParameterSampler::value(std::size_t i, double u) const {
   const Distribution& d = distributions_[i];
   if (d.kind == Distribution::Kind::normal || d.kind == Distribution::Kind::lognormal)
     return quantile(d, u, bounds_[i]);
+  if (beta_[i]) return d.low + (d.high - d.low) * (*beta_[i])(u);
   if (d.kind != Distribution::Kind::discrete) return quantile(d, u);
   const std::vector<double>& cumulative = cumulative_[i];
   for (std::size_t k = 0; k < cumulative.size(); ++k)
     if (u < cumulative[k]) return d.values[k];
   return d.values.back();
-}
-
-// A PERT of no width is its low end, kept as it is (even -0), not a search.
-bool ParameterSampler::costly(std::size_t i) const {
-  const Distribution& d = distributions_[i];
-  return d.kind == Distribution::Kind::pert && d.high > d.low;
 }
 
 double ParameterSampler::summary(std::size_t i, std::span<const double> values) const {
@@ -112,7 +112,7 @@ double clamped_cdf(double x) {
 }  // namespace
 
 void ParameterSampler::draw(std::uint64_t seed, std::uint64_t draw, std::span<double> out,
-                            bool costly_too) const {
+                            bool paths_too) const {
   std::size_t n = distributions_.size();
   double z[64], first[64];
   std::vector<double> spill, spill_first;
@@ -124,7 +124,7 @@ void ParameterSampler::draw(std::uint64_t seed, std::uint64_t draw, std::span<do
   for (std::size_t i = 0; i < n; ++i) {
     double u = uniforms.at(static_cast<std::uint32_t>(i));
     if (independent_[i]) {
-      if (costly_too || !costly(i)) out[offsets_[i]] = value(i, u);
+      if (paths_too || stepping_[i].steps == 1) out[offsets_[i]] = value(i, u);
       normals[i] = 0;
       // An AR(1) of several steps starts from this step's normal score.
       scores[i] =
@@ -139,10 +139,9 @@ void ParameterSampler::draw(std::uint64_t seed, std::uint64_t draw, std::span<do
     for (std::size_t j = 0; j <= i; ++j)
       x += rows_[i][j] * normals[j];
     scores[i] = x;
-    if (!costly_too && costly(i)) continue;
-    out[offsets_[i]] = value(i, clamped_cdf(x));
+    if (paths_too || stepping_[i].steps == 1) out[offsets_[i]] = value(i, clamped_cdf(x));
   }
-  if (most_steps_ > 1) draw_later_steps(uniforms, {scores, n}, out, costly_too);
+  if (most_steps_ > 1 && paths_too) draw_later_steps(uniforms, {scores, n}, out);
 }
 
 // Steps 1, 2, ... of the parameters that have them: each step's copula
@@ -150,7 +149,7 @@ void ParameterSampler::draw(std::uint64_t seed, std::uint64_t draw, std::span<do
 // independent parameter of no autocorrelation takes each step's uniform as
 // it is.
 void ParameterSampler::draw_later_steps(const DrawUniforms& uniforms, std::span<double> scores,
-                                        std::span<double> out, bool costly_too) const {
+                                        std::span<double> out) const {
   std::size_t n = distributions_.size();
   double z[64];
   std::vector<double> spill;
@@ -164,10 +163,9 @@ void ParameterSampler::draw_later_steps(const DrawUniforms& uniforms, std::span<
     for (std::size_t i = 0; i < n; ++i) {
       const Stepping& s = stepping_[i];
       if (s.steps <= t) continue;
-      bool skip = !costly_too && costly(i);
       double* into = &out[offsets_[i] + t];
       if (independent_[i] && s.autocorrelation == 0) {
-        if (!skip) *into = value(i, uniforms.at(counter(i)));
+        *into = value(i, uniforms.at(counter(i)));
         continue;
       }
       double w = normals[i];
@@ -178,7 +176,7 @@ void ParameterSampler::draw_later_steps(const DrawUniforms& uniforms, std::span<
       }
       double rho = s.autocorrelation;
       scores[i] = rho * scores[i] + std::sqrt(1 - rho * rho) * w;
-      if (!skip) *into = value(i, clamped_cdf(scores[i]));
+      *into = value(i, clamped_cdf(scores[i]));
     }
   }
 }

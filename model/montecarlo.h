@@ -6,11 +6,13 @@
 #include <Eigen/Dense>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "model/beta_quantile.h"
 #include "model/distributions.h"
 
 namespace model {
@@ -63,26 +65,24 @@ class ParameterSampler {
   // mean of its steps' values.
   double summary(std::size_t i, std::span<const double> values) const;
   const Distribution& distribution(std::size_t i) const { return distributions_[i]; }
-  // PERT of some width, whose quantile is a search (some 7 us a draw): worth
-  // keeping rather than drawing again.
-  bool costly(std::size_t i) const;
-  // Without `costly_too`, the costly parameters' values are not worked out
-  // (out[i] is left as it was); every other value is the same.
+  // Without `paths_too`, the values of parameters of several steps are not
+  // worked out (left as they were); every other value is the same.
   void draw(std::uint64_t seed, std::uint64_t draw, std::span<double> out,
-            bool costly_too = true) const;
+            bool paths_too = true) const;
 
  private:
   double value(std::size_t i, double u) const;
   void draw_later_steps(const DrawUniforms& uniforms, std::span<double> first_scores,
-                        std::span<double> out, bool costly_too) const;
+                        std::span<double> out) const;
   std::vector<Distribution> distributions_;
   std::vector<Stepping> stepping_;
   std::vector<std::size_t> offsets_;  // size() + 1 entries
   int most_steps_ = 1;
   std::vector<bool> independent_;
-  std::vector<std::vector<double>> rows_;        // the factor's row i, up to the diagonal
-  std::vector<std::vector<double>> cumulative_;  // discrete: as quantile() adds them up
-  std::vector<NormalBounds> bounds_;             // normal and lognormal
+  std::vector<std::vector<double>> rows_;          // the factor's row i, up to the diagonal
+  std::vector<std::vector<double>> cumulative_;    // discrete: as quantile() adds them up
+  std::vector<NormalBounds> bounds_;               // normal and lognormal
+  std::vector<std::optional<BetaQuantile>> beta_;  // PERT of some width: the Beta on 0..1
 };
 
 // A parameter's sort key, in the order of its values, and back: for a

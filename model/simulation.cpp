@@ -61,47 +61,46 @@ struct Sampler {
   std::uint64_t key(std::size_t p, std::span<const double> values) const {
     return key_of[p](parameters.summary(p, values));
   }
-  void draw(std::uint64_t d, std::span<double> values, bool costly_too = true) const {
-    parameters.draw(seed, d, values, costly_too);
+  void draw(std::uint64_t d, std::span<double> values, bool paths_too = true) const {
+    parameters.draw(seed, d, values, paths_too);
   }
+  // A path's keys (of the mean of its steps) are kept from the draws: drawing
+  // it again would cost a step's sampling for each of its steps.
+  bool kept(std::size_t p) const { return parameters.steps(p) > 1; }
 };
 
 // Everything drawn, as whole pence (or a count, for shortfall_years): each
-// metric's draws and the fan's, one series a period. A parameter is not kept
-// unless its sampler is costly (PERT): any other draw's values are drawn
-// again from (seed, draw) when wanted.
+// metric's draws and the fan's, one series a period. A parameter of one
+// step is not kept: its values are drawn again from (seed, draw) when
+// wanted. A path's keys are kept (Sampler::kept), its steps' values not.
 //
 // The metrics share one mapping, laid out so that summarising maps nothing
 // new: metric m's draws at byte 8nm; summarised, its ranks take 4n bytes and
 // move to byte 4nm; the keys of the parameters drawn again, 8n bytes each,
-// then follow them. A kept parameter's keys have a mapping of their own,
-// written with the draws.
+// then follow them. A path's keys have a mapping of their own, written with
+// the draws.
 struct Draws {
   std::size_t draws, metric_count, drawn_again = 0;  // parameters not kept
   std::vector<std::size_t> slot;                     // [parameter]: its place after the ranks
   std::vector<std::optional<Mapping>> kept;          // [parameter]: keys kept from the draws
-  std::vector<std::size_t> steps;                    // [parameter]
   Mapping memory;
   std::vector<Mapping> fan;
 
-  Draws(std::size_t n, std::size_t metrics, const ParameterSampler& parameters)
-      : draws(n), metric_count(metrics), memory(bytes(n, metrics, parameters)) {
-    for (std::size_t p = 0; p < parameters.size(); ++p) {
-      slot.push_back(parameters.costly(p) ? 0 : drawn_again++);
+  Draws(std::size_t n, std::size_t metrics, const Sampler& sampler)
+      : draws(n), metric_count(metrics), memory(bytes(n, metrics, sampler)) {
+    for (std::size_t p = 0; p < sampler.parameters.size(); ++p) {
+      slot.push_back(sampler.kept(p) ? 0 : drawn_again++);
       kept.emplace_back();
-      steps.push_back(static_cast<std::size_t>(parameters.steps(p)));
-      // A kept parameter of several steps keeps each step's value too, after its keys.
-      if (parameters.costly(p))
-        kept.back().emplace(8 * n * (steps.back() > 1 ? 1 + steps.back() : 1));
+      if (sampler.kept(p)) kept.back().emplace(8 * n);
     }
   }
   static std::size_t keys_at(std::size_t n, std::size_t metrics) {
     return (4 * n * metrics + 7) / 8 * 8;
   }
-  static std::size_t bytes(std::size_t n, std::size_t metrics, const ParameterSampler& parameters) {
+  static std::size_t bytes(std::size_t n, std::size_t metrics, const Sampler& sampler) {
     std::size_t again = 0;
-    for (std::size_t p = 0; p < parameters.size(); ++p)
-      again += parameters.costly(p) ? 0 : 1;
+    for (std::size_t p = 0; p < sampler.parameters.size(); ++p)
+      again += sampler.kept(p) ? 0 : 1;
     return std::max(8 * n * metrics, keys_at(n, metrics) + 8 * n * again);
   }
   std::span<std::int64_t> metric(std::size_t m) {
@@ -111,13 +110,6 @@ struct Draws {
     return memory.span<const std::int64_t>(8 * draws * m, draws);
   }
   std::span<std::int64_t> period(std::size_t p) { return fan[p].span<std::int64_t>(0, draws); }
-  // A kept parameter of several steps: step s's value of every draw, as order_key gives it.
-  std::span<std::uint64_t> step_keys(std::size_t p, std::size_t s) {
-    return kept[p]->span<std::uint64_t>(8 * draws * (1 + s), draws);
-  }
-  std::span<const std::uint64_t> step_keys(std::size_t p, std::size_t s) const {
-    return kept[p]->span<const std::uint64_t>(8 * draws * (1 + s), draws);
-  }
   std::span<std::uint64_t> keys(std::size_t p) {
     if (kept[p]) return kept[p]->span<std::uint64_t>(0, draws);
     return memory.span<std::uint64_t>(keys_at(draws, metric_count) + 8 * draws * slot[p], draws);
@@ -262,12 +254,8 @@ void draw_range(DrawModel& model, const Sampler& sampler, long long first, long 
       if (callbacks.progress) callbacks.progress(std::min(1024LL, last - draw));
     }
     sampler.draw(static_cast<std::uint64_t>(draw), values);
-    for (auto& [p, keys] : kept) {
+    for (auto& [p, keys] : kept)
       keys[draw] = sampler.key(p, values);
-      if (out.steps[p] > 1)
-        for (std::size_t s = 0; s < out.steps[p]; ++s)
-          out.step_keys(p, s)[draw] = order_key(values[sampler.parameters.offset(p) + s]);
-    }
     if (auto why = model.evaluate(values, results)) {
       failure = {draw, std::move(*why)};
       return;
@@ -295,18 +283,7 @@ std::size_t DrawTable::size() const {
 }
 
 void DrawTable::parameters(std::size_t draw, std::span<double> out) const {
-  const Draws& d = parts_.draws;
-  const ParameterSampler& sampler = parts_.sampler.parameters;
-  parts_.sampler.draw(draw, out, false);
-  for (std::size_t p = 0; p < d.kept.size(); ++p) {
-    if (!d.kept[p]) continue;
-    if (d.steps[p] == 1) {
-      out[sampler.offset(p)] = parts_.sampler.key_of[p].value(d.keys(p)[draw]);
-      continue;
-    }
-    for (std::size_t s = 0; s < d.steps[p]; ++s)
-      out[sampler.offset(p) + s] = real_of_key(d.step_keys(p, s)[draw]);
-  }
+  parts_.sampler.draw(draw, out);
 }
 
 std::vector<std::string> value_names(const MonteCarloPlan& plan) {
@@ -343,7 +320,7 @@ MonteCarloOutcome run_monte_carlo(const MonteCarloPlan& plan, const DrawModelFac
   ParameterSampler parameters(std::get<Eigen::MatrixXd>(factor), plan.distributions, plan.stepping);
   Sampler sampler(parameters, plan.seed);
   std::size_t n = plan.draws;
-  Draws out(n, plan.metrics.size(), parameters);
+  Draws out(n, plan.metrics.size(), sampler);
   for (std::size_t p = 0; p < plan.fan_periods.size(); ++p)
     out.fan.emplace_back(8 * n);
   int threads = static_cast<int>(std::min<std::uint64_t>(std::max(1, plan.threads), n));

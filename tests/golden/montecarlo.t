@@ -43,9 +43,9 @@ envelope: interrupted after N of 5000000 draws; nothing written
 done
 >= 0
 
-# A PERT parameter's values are kept from the draws (its quantile is a
-# search); the others are drawn again. Either way: the same output for any
-# number of threads, fan included;
+# A PERT parameter is drawn again for its ranks, as every parameter of one
+# step is (its quantile interpolates, model/beta_quantile.h): the same
+# output for any number of threads, fan included;
 $ envelope montecarlo tests/golden/data/pert-mc.yaml --by fy --threads 1 --format json > /tmp/envelope-golden-pert1.json && envelope montecarlo tests/golden/data/pert-mc.yaml --by fy --threads 2 --format json | cmp - /tmp/envelope-golden-pert1.json && envelope montecarlo tests/golden/data/pert-mc.yaml --by fy --threads 3 --format json | cmp - /tmp/envelope-golden-pert1.json && echo identical
 identical
 >= 0
@@ -74,7 +74,7 @@ ok
 >= 0
 
 # PERT keys too wide to pack with the draw number: where two share their top
-# bits, the values kept from the draws order them, as Spearman's rho of the
+# bits, their values drawn again order them, as Spearman's rho of the
 # --draws-out columns says.
 $ envelope montecarlo tests/golden/data/pert-wide-mc.yaml -n 70000 --metric cost --format json --draws-out /tmp/envelope-golden-pertw.csv > /tmp/envelope-golden-pertw.json && python3 tests/golden/data/spearman_check.py /tmp/envelope-golden-pertw.csv /tmp/envelope-golden-pertw.json
 5 rank correlations agree
