@@ -24,7 +24,7 @@ import time
 def timed(cmd):
     """Wall milliseconds and peak resident memory (MB) of one run of cmd."""
     start = time.perf_counter()
-    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = (time.perf_counter() - start) * 1000
     if status != 0:
