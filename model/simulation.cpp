@@ -168,6 +168,79 @@ std::vector<std::vector<double>> partials(std::span<const PackedRanks> parameter
   return out;
 }
 
+// Each step of every path, drawn again, sorted and ranked (8 bytes a draw
+// a step): what a partial rank correlation controls for when another
+// parameter is a path, since a metric moves with the path's steps, not
+// only with its mean.
+struct StepRanks {
+  std::vector<std::size_t> parameter;  // [series]: whose step it is
+  std::vector<Mapping> keys;           // [series]: its keys, then its ranks
+  std::vector<PackedRanks> ranks;      // [series]
+};
+
+StepRanks rank_steps(const Sampler& sampler, std::size_t n, int threads) {
+  const ParameterSampler& parameters = sampler.parameters;
+  StepRanks out;
+  std::vector<std::size_t> value_at;  // [series]: its place among a draw's values
+  std::vector<ParameterKey> key_of;   // [series]: a step has its distribution's keys
+  for (std::size_t p = 0; p < parameters.size(); ++p)
+    for (int t = 0; sampler.kept(p) && t < parameters.steps(p); ++t) {
+      out.parameter.push_back(p);
+      out.keys.emplace_back(8 * n);
+      value_at.push_back(parameters.offset(p) + static_cast<std::size_t>(t));
+      key_of.emplace_back(parameters.distribution(p));
+    }
+  constexpr std::size_t kChunk = 1 << 16;
+  parallel_tasks((n + kChunk - 1) / kChunk, threads, [&](std::size_t chunk) {
+    std::vector<double> values(parameters.width());
+    for (std::size_t draw = chunk * kChunk; draw < std::min(n, (chunk + 1) * kChunk); ++draw) {
+      sampler.draw(draw, values);
+      for (std::size_t i = 0; i < value_at.size(); ++i)
+        out.keys[i].span<std::uint64_t>(0, n)[draw] = key_of[i](values[value_at[i]]);
+    }
+  });
+  out.ranks.resize(value_at.size());
+  parallel_tasks(value_at.size(), threads, [&](std::size_t i) {
+    std::vector<double> values(parameters.width());
+    SortedDraws sorted(out.keys[i].span<std::uint64_t>(0, n), [&](std::uint32_t draw) {
+      sampler.draw(draw, values);
+      return key_of[i](values[value_at[i]]);
+    });
+    out.ranks[i] = sorted.to_doubled_ranks();
+  });
+  return out;
+}
+
+// The partial rank correlations where some parameters are paths: parameter
+// p (its value, or the mean of its path) with each metric, controlling for
+// each other parameter of one step and for every step of each other path.
+std::vector<std::vector<double>> partials_with_steps(std::span<const PackedRanks> parameters,
+                                                     std::span<const PackedRanks> metrics,
+                                                     const Sampler& sampler, std::size_t n,
+                                                     int threads) {
+  StepRanks steps = rank_steps(sampler, n, threads);
+  std::size_t k = parameters.size(), t = steps.ranks.size();
+  std::vector<PackedRanks> all(parameters.begin(), parameters.end());
+  all.insert(all.end(), steps.ranks.begin(), steps.ranks.end());
+  all.insert(all.end(), metrics.begin(), metrics.end());
+  Eigen::MatrixXd r = rank_correlation_matrix(all);
+  std::vector<std::vector<double>> out(k);
+  for (std::size_t p = 0; p < k; ++p) {
+    std::vector<Eigen::Index> at = {static_cast<Eigen::Index>(p)};
+    for (std::size_t q = 0; q < k; ++q)
+      if (q != p && !sampler.kept(q)) at.push_back(static_cast<Eigen::Index>(q));
+    for (std::size_t i = 0; i < t; ++i)
+      if (steps.parameter[i] != p) at.push_back(static_cast<Eigen::Index>(k + i));
+    std::size_t controls = at.size();
+    for (std::size_t m = 0; m < metrics.size(); ++m)
+      at.push_back(static_cast<Eigen::Index>(k + t + m));
+    Eigen::MatrixXd partial = partial_rank_correlations(r(at, at), controls);
+    for (std::size_t m = 0; m < metrics.size(); ++m)
+      out[p].push_back(partial(0, static_cast<Eigen::Index>(m)));
+  }
+  return out;
+}
+
 // Summaries, fan and rank correlations, in the draws' own memory (see
 // Draws): each metric is sorted in place, which gives its percentiles, and
 // then holds its ranks in half the space; each parameter is drawn again into
@@ -223,7 +296,11 @@ std::optional<Statistics> summarise_draws(Draws& d, const std::vector<Scale>& sc
       s.rank[p][m] = rank_correlation(own_ranks[p], ranks[m]);
   });
   if (stopped()) return std::nullopt;
-  s.partial = partials(own_ranks, s.rank, threads);
+  bool paths = false;
+  for (std::size_t p = 0; p < parameters; ++p)
+    paths = paths || sampler.kept(p);
+  s.partial = paths ? partials_with_steps(own_ranks, ranks, sampler, n, threads)
+                    : partials(own_ranks, s.rank, threads);
   return s;
 }
 

@@ -78,8 +78,10 @@ struct MonteCarloSummary {
   std::vector<std::string> parameters, metrics, fan_periods;  // as planned
   std::vector<Summary> metric_summaries;                      // [metric]
   std::vector<Summary> fan;                                   // [fan period]
-  std::vector<std::vector<double>> rank;     // [parameter][metric]: Spearman's correlation
-  std::vector<std::vector<double>> partial;  // [parameter][metric]: partial rank correlation
+  std::vector<std::vector<double>> rank;  // [parameter][metric]: Spearman's correlation
+  // [parameter][metric]: partial rank correlation, controlling for each other
+  // parameter of one step and for every step of each other path.
+  std::vector<std::vector<double>> partial;
 
   // Parameter p's share of metric m's variance: squared rank correlations
   // normalised to 1 (0 when every correlation is 0).
