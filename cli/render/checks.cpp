@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands/common.h"
 #include "cli/render/json.h"
 #include "cli/render/junit.h"
 #include "cli/render/markup.h"
+#include "cli/render/table.h"
 
 namespace cli {
 

@@ -206,4 +206,32 @@ std::string render_markdown(const Table& t) {
   return out;
 }
 
+std::string render(const std::vector<Table>& all, Format format, bool colour, std::size_t width,
+                   const std::string& table) {
+  std::vector<Table> tables;
+  std::string names;
+  for (const Table& t : all) {
+    if (t.name == table) tables.push_back(t);
+    names += (names.empty() ? "" : ", ") + t.name;
+  }
+  if (table.empty()) tables = all;
+  if (tables.empty())
+    fail_usage(fmt::format("--table {}: no such table; write one of {}", table, names));
+  if (format == Format::csv) return render_csv(tables.front());
+  std::string out;
+  for (const Table& t : tables) {
+    if (!out.empty()) out += "\n";
+    out += format == Format::markdown ? render_markdown(t) : render_text(t, colour, width);
+  }
+  return out;
+}
+
+Cell value_cell(const model::MetricValue& v) {
+  return v.is_count ? Cell::count(v.count) : Cell::amount(v.money);
+}
+
+std::string number_text(double x) {
+  return fmt::format("{}", x);
+}
+
 }  // namespace cli

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/io.h"
+#include "model/metrics.h"
 #include "model/money.h"
 #include "scenarios/writer.h"
 
@@ -58,6 +60,19 @@ std::string render_text(const Table& t, bool colour, std::size_t width = 0);
 // metric) as it is.
 std::string render_csv(const Table& t);
 std::string render_markdown(const Table& t);
+
+// Tables in `format` (table, csv or md), one after another, a blank line
+// between; as text, each fits `width` (0: no limit). With `table`, only the
+// table of that name; CSV, which holds one table, writes the first when
+// `table` is empty. A name that is none of theirs ends the command (exit 2),
+// listing them.
+std::string render(const std::vector<Table>& tables, Format format, bool colour,
+                   std::size_t width = 0, const std::string& table = "");
+
+// A metric's value as a cell: an amount, or a count (shortfall_years).
+Cell value_cell(const model::MetricValue& v);
+// The shortest text that reads back as the same double: 0.0100637969...
+std::string number_text(double x);
 
 // CSV fields are quoted by scenarios::csv_field.
 using scenarios::csv_field;
