@@ -39,6 +39,19 @@ Value pounds(double x) {
   return Value::of_money(model::round_to_pence(x * 100));
 }
 
+// A parameter's value by what its path names, as the what-if tables show it
+// (parameter_cell): a rate as a rate, an amount in pounds, else the number.
+Value parameter_value(const std::string& path, double x) {
+  switch (parameter_kind(path)) {
+    case ParameterKind::rate:
+      return Value::of_rate(x);
+    case ParameterKind::amount:
+      return Value::of_money(model::money_from_pounds(x));
+    default:
+      return Value::of_number(x);
+  }
+}
+
 model::MetricValue metric(model::Evaluation& e, const std::string& name) {
   return *e.value(std::get<model::MetricQuery>(model::parse_metric(name, e.scenario())));
 }
@@ -299,8 +312,8 @@ Section tornado_section(const std::string& metric, const model::Tornado& tornado
   c.base = model::in_pounds(tornado.base);
   c.series = {{"At low", {}}, {"At high", {}}};
   for (const model::TornadoRow& r : tornado.rows) {
-    t.rows.push_back({Value::of_text(r.parameter), Value::of_number(r.low),
-                      Value::of_number(r.high), value_of(r.at_low), value_of(r.at_high),
+    t.rows.push_back({Value::of_text(r.parameter), parameter_value(r.parameter, r.low),
+                      parameter_value(r.parameter, r.high), value_of(r.at_low), value_of(r.at_high),
                       value_of(r.swing)});
     c.categories.push_back(r.parameter);
     c.series[0].values.push_back(model::in_pounds(r.at_low));

@@ -45,15 +45,33 @@ std::string shown_pounds(double pounds) {
   return grouped(model::money_from_pounds(pounds));
 }
 
-Cell parameter_cell(const std::string& path, double value) {
+ParameterKind parameter_kind(const std::string& path) {
   std::string field = path.substr(path.rfind('.') + 1);
   field = field.substr(0, field.find('['));
+  if (field == "uplift" || field == "change" || field == "discount_rate")
+    return ParameterKind::rate;
+  if (field == "annual" || path.find(".by_year.") != std::string::npos)
+    return ParameterKind::amount;
+  return ParameterKind::number;
+}
+
+std::string rate_text(double rate) {
+  return fmt::format("{:.6g}%", rate * 100);
+}
+
+Cell parameter_cell(const std::string& path, double value) {
   std::string raw = fmt::format("{}", value);
   std::string shown = raw;
-  if (field == "uplift" || field == "change" || field == "discount_rate")
-    shown = fmt::format("{:.6g}%", value * 100);
-  else if (field == "annual" || path.find(".by_year.") != std::string::npos)
-    shown = shown_pounds(value);
+  switch (parameter_kind(path)) {
+    case ParameterKind::rate:
+      shown = rate_text(value);
+      break;
+    case ParameterKind::amount:
+      shown = shown_pounds(value);
+      break;
+    default:
+      break;
+  }
   return Cell{shown, raw, true, value < 0};
 }
 

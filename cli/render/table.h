@@ -27,6 +27,13 @@ struct Cell {
 
 // Pounds as human tables and messages write them: "-12,131,595.00", to the penny.
 std::string shown_pounds(double pounds);
+// What a parameter's path names: a rate (uplift, change, discount_rate), an
+// amount (annual, by_year), or another number.
+enum class ParameterKind { rate, amount, number };
+ParameterKind parameter_kind(const std::string& path);
+// A rate as human tables write it, a percentage: 0.025 as "2.5%".
+std::string rate_text(double rate);
+
 // A parameter's value as a human table shows it, by what its path names: a
 // rate (uplift, change, discount_rate) as a percentage ("2.5%"), a whole
 // number (term, extensions, exercise) as a count, an amount (annual,
