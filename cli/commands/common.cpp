@@ -18,14 +18,6 @@ double parse_number_arg(const std::string& text, const std::string& option) {
 
 long long parse_whole_arg(const std::string& text, const std::string& option,
                           const std::string& what, long long low, long long high) {
-  auto grouped = [](long long n) {
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && digits[i - 1] != '-' && (digits.size() - i) % 3 == 0) out += ',';
-      out += digits[i];
-    }
-    return out;
-  };
   // Digits (with thousands commas) exactly; else a number such as 2e4 that is whole.
   std::string digits;
   for (char c : text)
@@ -39,8 +31,8 @@ long long parse_whole_arg(const std::string& text, const std::string& option,
     if (ok) v = static_cast<long long>(*x);
   }
   if (!ok || v < low || v > high)
-    fail_usage(fmt::format("{} {}: expected {} from {} to {}", option, text, what, grouped(low),
-                           grouped(high)));
+    fail_usage(fmt::format("{} {}: expected {} from {} to {}", option, text, what, count_text(low),
+                           count_text(high)));
   return v;
 }
 

@@ -53,7 +53,7 @@ std::string display(const Value& v) {
     case Unit::money:
       return model::to_display_string(v.money, true);
     case Unit::count:
-      return fmt::format("{:.0f}", v.number);
+      return count_text(static_cast<long long>(v.number));
     case Unit::rate:
       return rate_text(v.number);
     case Unit::number:

@@ -66,16 +66,6 @@ constexpr const char* kMonthNames[] = {"January",   "February", "March",    "Apr
                                        "May",       "June",     "July",     "August",
                                        "September", "October",  "November", "December"};
 
-// 100000 as "100,000".
-std::string with_commas(long long n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 std::string day_text(const model::Date& d) {
   return fmt::format("{} {} {}", d.day, kMonthNames[d.month - 1], d.year);
 }
@@ -103,7 +93,7 @@ Chart fan_chart(const model::MonteCarloSummary& run) {
   c.description = fmt::format(
       "The spread of cost in each financial year over {} draws: a band from the 5th to the 95th "
       "percentile, a darker band from the 25th to the 75th, and the median as a line.",
-      with_commas(run.draws));
+      count_text(run.draws));
   return c;
 }
 
@@ -334,7 +324,7 @@ Section montecarlo_section(const model::MonteCarloSummary& run) {
   auto chance = [](double p) { return report::display(Value::of_probability(p)); };
   out.paragraphs = {
       fmt::format("{} draws of the sensitivity parameters (seed {}), each projected exactly.",
-                  with_commas(run.draws), run.seed),
+                  count_text(run.draws), run.seed),
       fmt::format("Probability of a shortfall against the envelope in at least one financial "
                   "year (lowest headroom below zero): {}.",
                   chance(summary("min_headroom").p_below_zero)),
@@ -418,7 +408,9 @@ Section provenance_section(const Provenance& p) {
         {Value::of_text("SHA-256 of " + file.source), Value::of_text(sha256_hex(file.text))});
   for (const std::string& set : p.sets)
     t.rows.push_back({Value::of_text("Override (--set)"), Value::of_text(set)});
-  if (p.seed) t.rows.push_back({Value::of_text("Monte Carlo seed"), Value::of_count(*p.seed)});
+  // A seed names a stream of draws; it is not a count.
+  if (p.seed)
+    t.rows.push_back({Value::of_text("Monte Carlo seed"), Value::of_text(std::to_string(*p.seed))});
   if (p.date) t.rows.push_back({Value::of_text("Date"), Value::of_text(*p.date)});
   out.tables.push_back(std::move(t));
   return out;

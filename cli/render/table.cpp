@@ -75,9 +75,17 @@ Cell parameter_cell(const std::string& path, double value) {
   return Cell{shown, raw, true, value < 0};
 }
 
+std::string count_text(long long n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && digits[i - 1] != '-' && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 Cell Cell::count(long n) {
-  std::string s = std::to_string(n);
-  return Cell{s, s, true, false};
+  return Cell{count_text(n), std::to_string(n), true, false};
 }
 
 namespace {

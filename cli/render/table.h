@@ -22,9 +22,11 @@ struct Cell {
 
   static Cell of(std::string text) { return Cell{text, text, false, false}; }
   static Cell amount(model::Money m);  // "1,010,966.25" / raw "1010966.25"
-  static Cell count(long n);
+  static Cell count(long n);           // "2,000" / raw "2000"
 };
 
+// A count as human tables and messages write it, thousands separated: "100,000".
+std::string count_text(long long n);
 // Pounds as human tables and messages write them: "-12,131,595.00", to the penny.
 std::string shown_pounds(double pounds);
 // What a parameter's path names: a rate (uplift, change, discount_rate), an

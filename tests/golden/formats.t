@@ -191,7 +191,7 @@ $ envelope tornado examples/coventry-2019.yaml --metric cost --format md 2>/dev/
 # fractions, gives a mean cost of 11264544.66831, which rounds to
 # 11,264,544.67; all 2,000 draws have min_headroom below zero (100.00%).
 $ envelope montecarlo examples/coventry-2019.yaml --draws 2000 --metric cost --metric min_headroom --format md 2>/dev/null
-### Monte Carlo: 2000 draws, seed 2019
+### Monte Carlo: 2,000 draws, seed 2019
 
 | Metric | mean | se | sd | min | p5 | p10 | p25 | p50 | p75 | p90 | p95 | max | P(\< 0) |
 | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
