@@ -6,64 +6,9 @@
 #include <cmath>
 #include <iostream>
 
-#include "model/exact.h"
 #include "scenarios/numbers.h"
 
 namespace cli {
-
-std::string render(const std::vector<Table>& all, Format format, bool colour, std::size_t width,
-                   const std::string& table) {
-  std::vector<Table> tables;
-  std::string names;
-  for (const Table& t : all) {
-    if (t.name == table) tables.push_back(t);
-    names += (names.empty() ? "" : ", ") + t.name;
-  }
-  if (table.empty()) tables = all;
-  if (tables.empty())
-    fail_usage(fmt::format("--table {}: no such table; write one of {}", table, names));
-  if (format == Format::csv) return render_csv(tables.front());
-  std::string out;
-  for (const Table& t : tables) {
-    if (!out.empty()) out += "\n";
-    out += format == Format::markdown ? render_markdown(t) : render_text(t, colour, width);
-  }
-  return out;
-}
-
-Cell value_cell(const model::MetricValue& v) {
-  return v.is_count ? Cell::count(v.count) : Cell::amount(v.money);
-}
-
-void write_value(JsonWriter& w, const model::MetricValue& v) {
-  if (v.is_count)
-    w.integer(v.count);
-  else
-    w.money(v.money);
-}
-
-void write_pounds(JsonWriter& w, double pounds, bool count) {
-  if (count && pounds == std::floor(pounds) && std::fabs(pounds) < 1e15) {
-    w.integer(static_cast<long long>(pounds));
-    return;
-  }
-  if (!count && model::fits_in_pence(pounds * 100)) {
-    model::Money m = model::money_from_pounds(pounds);
-    if (static_cast<double>(m.pence) / 100 == pounds) {
-      w.money(m);
-      return;
-    }
-  }
-  w.number(pounds);
-}
-
-std::string value_text(const model::MetricValue& v) {
-  return v.is_count ? std::to_string(v.count) : model::to_decimal_string(v.money);
-}
-
-std::string number_text(double x) {
-  return fmt::format("{}", x);
-}
 
 double parse_number_arg(const std::string& text, const std::string& option) {
   auto v = scenarios::parse_rate(text);
@@ -73,14 +18,6 @@ double parse_number_arg(const std::string& text, const std::string& option) {
 
 long long parse_whole_arg(const std::string& text, const std::string& option,
                           const std::string& what, long long low, long long high) {
-  auto grouped = [](long long n) {
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && digits[i - 1] != '-' && (digits.size() - i) % 3 == 0) out += ',';
-      out += digits[i];
-    }
-    return out;
-  };
   // Digits (with thousands commas) exactly; else a number such as 2e4 that is whole.
   std::string digits;
   for (char c : text)
@@ -94,8 +31,8 @@ long long parse_whole_arg(const std::string& text, const std::string& option,
     if (ok) v = static_cast<long long>(*x);
   }
   if (!ok || v < low || v > high)
-    fail_usage(fmt::format("{} {}: expected {} from {} to {}", option, text, what, grouped(low),
-                           grouped(high)));
+    fail_usage(fmt::format("{} {}: expected {} from {} to {}", option, text, what, count_text(low),
+                           count_text(high)));
   return v;
 }
 

@@ -1,6 +1,6 @@
-// Helpers the commands share: rendering tables in the chosen format, metric
-// values as cells and JSON, and reading numbers and metric names from the
-// command line (a bad one is a usage error, exit 2).
+// Helpers the commands share: reading numbers and metric names from the
+// command line (a bad one is a usage error, exit 2), compiling parameters.
+// Rendering tables, metric values as cells and JSON is in cli/render/.
 #pragma once
 
 #include <string>
@@ -13,25 +13,6 @@
 #include "scenarios/compiled_scenario.h"
 
 namespace cli {
-
-// Tables in `format` (table, csv or md), separated by a blank line.
-// Tables one after another, a blank line between; as text, each fits `width`
-// (0: no limit). With `table`, only the table of that name; CSV, which holds
-// one table, writes the first when `table` is empty. A name that is none of
-// theirs ends the command (exit 2), listing them.
-std::string render(const std::vector<Table>& tables, Format format, bool colour,
-                   std::size_t width = 0, const std::string& table = "");
-
-Cell value_cell(const model::MetricValue& v);
-void write_value(JsonWriter& w, const model::MetricValue& v);
-// A bound or target in pounds, as JSON writes amounts: two decimals when it
-// is whole pence (12131595.00), else every digit it has (0.005); a whole
-// number when `count` (shortfall_years).
-void write_pounds(JsonWriter& w, double pounds, bool count);
-// "12131595.00", or a count as a whole number.
-std::string value_text(const model::MetricValue& v);
-// The shortest text that reads back as the same double: 0.0100637969...
-std::string number_text(double x);
 
 // A number as the command line gives it: 0.02, 2%, -500000, £1,300,000.
 double parse_number_arg(const std::string& text, const std::string& option);

@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands/common.h"
 #include "cli/render/json.h"
 #include "cli/render/junit.h"
 #include "cli/render/markup.h"
+#include "cli/render/table.h"
 
 namespace cli {
 
@@ -57,7 +57,7 @@ std::string checks_json(const CheckResults& r) {
     if (x.check->max) write_pounds(w.key("max"), *x.check->max, count);
     if (x.check->equals) {
       write_pounds(w.key("equals"), *x.check->equals, count);
-      w.key("tolerance").number(x.check->tolerance);
+      write_pounds(w.key("tolerance"), x.check->tolerance, count);
     }
     w.end_object().key("ok").boolean(x.ok).end_object();
   }

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands/common.h"
 #include "cli/render/json.h"
+#include "cli/render/table.h"
 #include "model/analyses.h"
 
 namespace cli {

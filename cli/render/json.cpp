@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "model/exact.h"
+
 namespace cli {
 
 std::string json_quote(std::string_view s) {
@@ -107,6 +109,28 @@ JsonWriter& JsonWriter::null() {
 JsonWriter& JsonWriter::number(double x) {
   if (!std::isfinite(x)) return null();
   return raw(fmt::format("{}", x));
+}
+
+void write_value(JsonWriter& w, const model::MetricValue& v) {
+  if (v.is_count)
+    w.integer(v.count);
+  else
+    w.money(v.money);
+}
+
+void write_pounds(JsonWriter& w, double pounds, bool count) {
+  if (count && pounds == std::floor(pounds) && std::fabs(pounds) < 1e15) {
+    w.integer(static_cast<long long>(pounds));
+    return;
+  }
+  if (!count && model::fits_in_pence(pounds * 100)) {
+    model::Money m = model::money_from_pounds(pounds);
+    if (static_cast<double>(m.pence) / 100 == pounds) {
+      w.money(m);
+      return;
+    }
+  }
+  w.number(pounds);
 }
 
 }  // namespace cli

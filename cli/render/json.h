@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/metrics.h"
 #include "model/money.h"
 
 namespace cli {
@@ -36,5 +37,12 @@ class JsonWriter {
 };
 
 std::string json_quote(std::string_view s);
+
+// A metric's value: an amount with two decimals, or a count as a whole number.
+void write_value(JsonWriter& w, const model::MetricValue& v);
+// A bound or target in pounds, as JSON writes amounts: two decimals when it
+// is whole pence (12131595.00), else every digit it has (0.005); a whole
+// number when `count` (shortfall_years).
+void write_pounds(JsonWriter& w, double pounds, bool count);
 
 }  // namespace cli

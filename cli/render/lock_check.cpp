@@ -9,9 +9,9 @@
 #include <map>
 #include <set>
 
-#include "cli/commands/common.h"  // value_cell, write_value
 #include "cli/render/json.h"
 #include "cli/render/markup.h"
+#include "cli/render/table.h"
 #include "model/analyses.h"
 
 namespace cli::lock {

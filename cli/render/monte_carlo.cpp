@@ -29,7 +29,7 @@ Cell figure_cell(double value) {
 Table distribution_table(const model::MonteCarloSummary& s) {
   Table t;
   t.name = "summary";
-  t.title = fmt::format("Monte Carlo: {} draws, seed {}", s.draws, s.seed);
+  t.title = fmt::format("Monte Carlo: {} draws, seed {}", count_text(s.draws), s.seed);
   t.key_header = "metric";
   t.label_header = "Metric";
   for (auto [name, value] : figures(model::Summary{}))

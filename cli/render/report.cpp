@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/render/table.h"
+
 namespace cli::report {
 
 Value Value::of_text(std::string t) {
@@ -51,9 +53,9 @@ std::string display(const Value& v) {
     case Unit::money:
       return model::to_display_string(v.money, true);
     case Unit::count:
-      return fmt::format("{:.0f}", v.number);
+      return count_text(static_cast<long long>(v.number));
     case Unit::rate:
-      return fmt::format("{:.2f}%", 100 * v.number);
+      return rate_text(v.number);
     case Unit::number:
       return fmt::format("{}", v.number);
     case Unit::probability:

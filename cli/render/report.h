@@ -18,7 +18,8 @@ namespace cli::report {
 //   money        pence, shown "£1,010,966.25" / "-£223,647.25" (always two
 //                decimals), stored in XLSX as pounds with format £#,##0.00;
 //   count        a whole number ("3");
-//   rate         a fraction shown as a percentage to 2 decimals ("2.50%");
+//   rate         a fraction shown as a percentage, as every human table
+//                writes a rate (rate_text: "2.5%");
 //   number       a plain number, shortest round-trip text ("0.035");
 //   probability  0..1, shown as a percentage to 1 decimal ("12.3%").
 enum class Unit { text, money, count, rate, number, probability };

@@ -45,21 +45,47 @@ std::string shown_pounds(double pounds) {
   return grouped(model::money_from_pounds(pounds));
 }
 
-Cell parameter_cell(const std::string& path, double value) {
+ParameterKind parameter_kind(const std::string& path) {
   std::string field = path.substr(path.rfind('.') + 1);
   field = field.substr(0, field.find('['));
+  if (field == "uplift" || field == "change" || field == "discount_rate")
+    return ParameterKind::rate;
+  if (field == "annual" || path.find(".by_year.") != std::string::npos)
+    return ParameterKind::amount;
+  return ParameterKind::number;
+}
+
+std::string rate_text(double rate) {
+  return fmt::format("{:.6g}%", rate * 100);
+}
+
+Cell parameter_cell(const std::string& path, double value) {
   std::string raw = fmt::format("{}", value);
   std::string shown = raw;
-  if (field == "uplift" || field == "change" || field == "discount_rate")
-    shown = fmt::format("{:.6g}%", value * 100);
-  else if (field == "annual" || path.find(".by_year.") != std::string::npos)
-    shown = shown_pounds(value);
+  switch (parameter_kind(path)) {
+    case ParameterKind::rate:
+      shown = rate_text(value);
+      break;
+    case ParameterKind::amount:
+      shown = shown_pounds(value);
+      break;
+    default:
+      break;
+  }
   return Cell{shown, raw, true, value < 0};
 }
 
+std::string count_text(long long n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && digits[i - 1] != '-' && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 Cell Cell::count(long n) {
-  std::string s = std::to_string(n);
-  return Cell{s, s, true, false};
+  return Cell{count_text(n), std::to_string(n), true, false};
 }
 
 namespace {
@@ -204,6 +230,34 @@ std::string render_markdown(const Table& t) {
     out += "\n";
   }
   return out;
+}
+
+std::string render(const std::vector<Table>& all, Format format, bool colour, std::size_t width,
+                   const std::string& table) {
+  std::vector<Table> tables;
+  std::string names;
+  for (const Table& t : all) {
+    if (t.name == table) tables.push_back(t);
+    names += (names.empty() ? "" : ", ") + t.name;
+  }
+  if (table.empty()) tables = all;
+  if (tables.empty())
+    fail_usage(fmt::format("--table {}: no such table; write one of {}", table, names));
+  if (format == Format::csv) return render_csv(tables.front());
+  std::string out;
+  for (const Table& t : tables) {
+    if (!out.empty()) out += "\n";
+    out += format == Format::markdown ? render_markdown(t) : render_text(t, colour, width);
+  }
+  return out;
+}
+
+Cell value_cell(const model::MetricValue& v) {
+  return v.is_count ? Cell::count(v.count) : Cell::amount(v.money);
+}
+
+std::string number_text(double x) {
+  return fmt::format("{}", x);
 }
 
 }  // namespace cli

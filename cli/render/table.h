@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/io.h"
+#include "model/metrics.h"
 #include "model/money.h"
 #include "scenarios/writer.h"
 
@@ -20,11 +22,20 @@ struct Cell {
 
   static Cell of(std::string text) { return Cell{text, text, false, false}; }
   static Cell amount(model::Money m);  // "1,010,966.25" / raw "1010966.25"
-  static Cell count(long n);
+  static Cell count(long n);           // "2,000" / raw "2000"
 };
 
+// A count as human tables and messages write it, thousands separated: "100,000".
+std::string count_text(long long n);
 // Pounds as human tables and messages write them: "-12,131,595.00", to the penny.
 std::string shown_pounds(double pounds);
+// What a parameter's path names: a rate (uplift, change, discount_rate), an
+// amount (annual, by_year), or another number.
+enum class ParameterKind { rate, amount, number };
+ParameterKind parameter_kind(const std::string& path);
+// A rate as human tables write it, a percentage: 0.025 as "2.5%".
+std::string rate_text(double rate);
+
 // A parameter's value as a human table shows it, by what its path names: a
 // rate (uplift, change, discount_rate) as a percentage ("2.5%"), a whole
 // number (term, extensions, exercise) as a count, an amount (annual,
@@ -58,6 +69,19 @@ std::string render_text(const Table& t, bool colour, std::size_t width = 0);
 // metric) as it is.
 std::string render_csv(const Table& t);
 std::string render_markdown(const Table& t);
+
+// Tables in `format` (table, csv or md), one after another, a blank line
+// between; as text, each fits `width` (0: no limit). With `table`, only the
+// table of that name; CSV, which holds one table, writes the first when
+// `table` is empty. A name that is none of theirs ends the command (exit 2),
+// listing them.
+std::string render(const std::vector<Table>& tables, Format format, bool colour,
+                   std::size_t width = 0, const std::string& table = "");
+
+// A metric's value as a cell: an amount, or a count (shortfall_years).
+Cell value_cell(const model::MetricValue& v);
+// The shortest text that reads back as the same double: 0.0100637969...
+std::string number_text(double x);
 
 // CSV fields are quoted by scenarios::csv_field.
 using scenarios::csv_field;

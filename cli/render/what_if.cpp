@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands/common.h"
 #include "cli/render/json.h"
+#include "cli/render/table.h"
 
 namespace cli {
 
@@ -126,8 +126,7 @@ Table solve_table(const SolveResult& r) {
   Cell at = r.amount ? Cell::amount(*r.amount) : parameter_cell(r.parameter, s.value);
   t.rows.push_back({"value", "Value", {at}});
   t.rows.push_back({"achieved", "Metric achieved", {value_cell(s.achieved)}});
-  std::string n = std::to_string(s.iterations);
-  t.rows.push_back({"iterations", "Evaluations", {Cell{n, n, true, false}}});
+  t.rows.push_back({"iterations", "Evaluations", {Cell::count(s.iterations)}});
   return t;
 }
 

@@ -13,7 +13,7 @@ TEST_CASE("values as a reader sees them") {
   CHECK(display(Value::of_money(model::Money{-22364725})) == "-£223,647.25");
   CHECK(display(Value::of_money(model::Money{1213159500})) == "£12,131,595.00");
   CHECK(display(Value::of_count(9)) == "9");
-  CHECK(display(Value::of_rate(0.025)) == "2.50%");
+  CHECK(display(Value::of_rate(0.025)) == "2.5%");
   CHECK(display(Value::of_probability(0.1234)) == "12.3%");
   CHECK(display(Value::of_number(0.035)) == "0.035");
 }

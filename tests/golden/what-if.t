@@ -154,7 +154,7 @@ $ envelope check examples/coventry-2019.yaml --filter Nine --format json
       "actual": 12131595.00,
       "expected": {
         "equals": 12131595.00,
-        "tolerance": 0.5
+        "tolerance": 0.50
       },
       "ok": true
     }
