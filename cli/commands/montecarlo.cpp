@@ -13,33 +13,6 @@ namespace cli {
 
 namespace {
 
-// Every draw's parameters and metrics, one CSV row each, into `file`.
-void write_draws(OutputFile& file, const model::DrawTable& table) {
-  const model::MonteCarloPlan& plan = table.plan();
-  std::string row = "draw";
-  std::vector<std::string> names = model::value_names(plan);
-  for (const auto& p : names)
-    row += "," + csv_field(p);
-  for (const auto& m : plan.metrics)
-    row += "," + csv_field(m);
-  file.write(row + "\n");
-  std::vector<double> values(names.size());
-  for (std::size_t draw = 0; draw < table.size(); ++draw) {
-    if (draw % 65536 == 0) stop_if_interrupted("writing --draws-out");
-    row = std::to_string(draw);
-    table.parameters(draw, values);
-    for (double v : values)
-      row.append(",").append(number_text(v));
-    for (std::size_t m = 0; m < plan.metrics.size(); ++m) {
-      std::int64_t x = table.metric(m, draw);
-      row.append(",").append(plan.scales[m] == model::Scale::count
-                                 ? std::to_string(x)
-                                 : model::to_decimal_string(model::Money{x}));
-    }
-    file.write(row.append("\n"));
-  }
-}
-
 MonteCarloRequest request_of(const MonteCarloOptions& o) {
   MonteCarloRequest r;
   r.metrics = o.metrics;
@@ -74,7 +47,9 @@ int run_montecarlo(const MonteCarloOptions& o) {
   auto on_draws = [&](const model::DrawTable& table) {
     if (o.draws_out.empty()) return;
     draws_file = std::make_unique<OutputFile>(o.draws_out, std::vector<std::string>{o.file});
-    write_draws(*draws_file, table);
+    write_draws_csv(
+        table, [&](std::string_view text) { draws_file->write(text); },
+        [] { stop_if_interrupted("writing --draws-out"); });
   };
   model::MonteCarloSummary summary = simulate(loaded, request_of(o), on_draws);
   std::string text = format == Format::json

@@ -169,4 +169,32 @@ std::vector<Table> monte_carlo_tables(const model::MonteCarloSummary& s, bool cs
   return tables;
 }
 
+void write_draws_csv(const model::DrawTable& table,
+                     const std::function<void(std::string_view)>& write,
+                     const std::function<void()>& every_65536) {
+  const model::MonteCarloPlan& plan = table.plan();
+  std::string row = "draw";
+  std::vector<std::string> names = model::value_names(plan);
+  for (const auto& p : names)
+    row += "," + csv_field(p);
+  for (const auto& m : plan.metrics)
+    row += "," + csv_field(m);
+  write(row + "\n");
+  std::vector<double> values(names.size());
+  for (std::size_t draw = 0; draw < table.size(); ++draw) {
+    if (draw % 65536 == 0) every_65536();
+    row = std::to_string(draw);
+    table.parameters(draw, values);
+    for (double v : values)
+      row.append(",").append(number_text(v));
+    for (std::size_t m = 0; m < plan.metrics.size(); ++m) {
+      std::int64_t x = table.metric(m, draw);
+      row.append(",").append(plan.scales[m] == model::Scale::count
+                                 ? std::to_string(x)
+                                 : model::to_decimal_string(model::Money{x}));
+    }
+    write(row.append("\n"));
+  }
+}
+
 }  // namespace cli

@@ -4,7 +4,9 @@
 // of its periods' percentiles.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/render/table.h"
@@ -17,5 +19,13 @@ std::string monte_carlo_json(const model::MonteCarloSummary& s, const std::strin
 // With `csv`, the shares of variance are a table of their own (the text
 // shows each beside its rank correlation).
 std::vector<Table> monte_carlo_tables(const model::MonteCarloSummary& s, bool csv = false);
+
+// Every draw's parameters and metrics (`--draws-out`), CSV, a row at a time
+// into `write`: the header `draw,PARAMETER...,METRIC...`, then one row a
+// draw, values at full precision and money to the penny. `every_65536` is
+// called before every 65,536th row (a long write can be stopped there).
+void write_draws_csv(const model::DrawTable& table,
+                     const std::function<void(std::string_view)>& write,
+                     const std::function<void()>& every_65536);
 
 }  // namespace cli
