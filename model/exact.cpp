@@ -125,7 +125,8 @@ ShortestDecimal shortest_decimal(double x) {
 Money money_from_pounds(double pounds) {
   if (!std::isfinite(pounds)) throw_out_of_range_amount();
   double x = pounds * 100;  // error: the pounds' distance from their decimal, the product
-  if (rounds_safely(x, std::fabs(x) * 2.02 * kU)) return Money{round_half_away(x)};
+  std::int64_t rounded;
+  if (round_safely(x, std::fabs(x) * 2.02 * kU, rounded)) return Money{rounded};
   ShortestDecimal d = shortest_decimal(pounds);
   Wide digits = static_cast<Wide>(d.digits);
   return Money{round_scaled(d.negative ? -digits : digits, d.exponent + 2)};
@@ -134,7 +135,8 @@ Money money_from_pounds(double pounds) {
 std::int64_t round_share(std::int64_t pence, double share) {
   assert(share >= 0 && share <= 1);
   double x = share * static_cast<double>(pence);  // the share's decimal, the pence, the product
-  if (rounds_safely(x, std::fabs(x) * 3.03 * kU)) return round_half_away(x);
+  std::int64_t rounded;
+  if (round_safely(x, std::fabs(x) * 3.03 * kU, rounded)) return rounded;
   ShortestDecimal d = shortest_decimal(share);
   return round_scaled(static_cast<Wide>(pence) * static_cast<Wide>(d.digits), d.exponent);
 }
@@ -216,7 +218,8 @@ Money present_value(std::span<const Money> amounts, double rate) {
   // rounding per addition, each at most the magnitude's.
   auto n = static_cast<double>(amounts.size());
   double error = magnitude * (n * step_error(rate) + (n + 3) * kU) * 1.01;
-  if (rounds_safely(total, error)) return Money{round_half_away(total)};
+  std::int64_t rounded;
+  if (round_safely(total, error, rounded)) return Money{rounded};
   return present_value_exactly(amounts, rate);
 }
 

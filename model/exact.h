@@ -32,14 +32,26 @@ ShortestDecimal shortest_decimal(double x);
 // The unit roundoff of double: each operation's relative error is at most this.
 inline constexpr double kUnitRoundoff = 0x1p-53;
 
+// round(x) half away from zero into `out` when no half-integer lies within
+// `error` of x (rounds_safely below), in one pass: what the fast paths
+// compute for each amount. Else false, and `out` is left as it was.
+inline bool round_safely(double x, double error, std::int64_t& out) {
+  double a = std::fabs(x);
+  if (!(a < 0x1p52) || !(error < 0.25)) return false;
+  auto whole = static_cast<std::int64_t>(a);
+  double rest = a - static_cast<double>(whole);  // exact
+  if (!(std::fabs(rest - 0.5) > error + 0x1p-40)) return false;
+  whole += rest > 0.5;
+  out = x < 0 ? -whole : whole;
+  return true;
+}
+
 // Whether rounding x half away from zero gives the same whole number as
 // rounding any real number within `error` of x: no half-integer lies that
 // close. False for |x| >= 2^52, where doubles are too sparse to tell.
 inline bool rounds_safely(double x, double error) {
-  double a = std::fabs(x);
-  if (!(a < 0x1p52) || !(error < 0.25)) return false;
-  double rest = a - static_cast<double>(static_cast<std::int64_t>(a));  // exact
-  return std::fabs(rest - 0.5) > error + 0x1p-40;
+  std::int64_t unused;
+  return round_safely(x, error, unused);
 }
 
 // The relative error that one compounding step, fl(product * fl(1 + rate)),

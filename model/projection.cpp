@@ -113,7 +113,29 @@ std::int64_t round_twelfths(std::int64_t value, int k) {
 // run of months per period.
 class Splitter {
  public:
-  Splitter(const Layout& layout, Apportion apportion) : layout_(layout), apportion_(apportion) {}
+  Splitter(const Layout& layout, Apportion apportion)
+      : layout_(layout),
+        apportion_(apportion),
+        whole_years_(layout.basis != Basis::month && apportion == Apportion::months) {}
+
+  // add() of a whole year [year_start, year_start + 11]: the common case of
+  // every contract year, kept short. A year inside the horizon meets at most
+  // two periods of twelve months (whatever the basis but months), and its
+  // first k months go to the first, round(amount * k / 12) of it.
+  void add_year(Money amount, Month year_start, std::vector<Money>& out) const {
+    const Horizon& h = layout_.horizon;
+    if (!whole_years_ || year_start < h.first || year_start + 11 > h.last)
+      return add(amount, year_start, year_start, year_start + 11, out);
+    auto i = static_cast<std::size_t>(year_start - h.first);
+    int p = layout_.period_of[i], k = layout_.months_left[i];
+    if (k >= 12) {
+      out[p] += amount;
+      return;
+    }
+    Money head{round_twelfths(amount.pence, k)};
+    out[p] += head;
+    out[p + 1] += amount - head;
+  }
 
   // Adds months [first, last] (clipped to the horizon) of the year starting at
   // `year_start` whose amount is `amount` into `out`, indexed by period.
@@ -162,6 +184,7 @@ class Splitter {
 
   const Layout& layout_;
   Apportion apportion_;
+  bool whole_years_;  // whole years split as add_year() does
 };
 
 // An amount out of range while computing `what` becomes an error naming it.
@@ -180,7 +203,7 @@ void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
       Month year_start = c.start + 12 * k;
       if (year_start > h.last) break;
       if (year_start + 11 < h.first) continue;  // a contract already running
-      split.add(value.value(), year_start, year_start, year_start + 11, out);
+      split.add_year(value.value(), year_start, out);
     }
   } catch (const std::out_of_range& e) {
     Month year_start = c.start + 12 * k;

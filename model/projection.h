@@ -94,7 +94,8 @@ class Compounding {
   Money value() const {
     if (step_ == 0) return base_;
     double x = static_cast<double>(base_.pence) * product_;
-    if (rounds_safely(x, std::fabs(x) * error_ * 1.01)) return Money{round_half_away(x)};
+    std::int64_t rounded;
+    if (round_safely(x, std::fabs(x) * error_ * 1.01, rounded)) return Money{rounded};
     return exactly();
   }
 

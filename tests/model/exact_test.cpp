@@ -141,6 +141,26 @@ TEST_CASE("npv is summed exactly and rounded once") {
   CHECK_THROWS_AS(present_value(even, -1), std::out_of_range);
 }
 
+TEST_CASE("round_safely rounds half away from zero only where double can tell") {
+  std::int64_t out = 7;
+  CHECK(round_safely(12.3, 1e-9, out));
+  CHECK(out == 12);
+  CHECK(round_safely(-12.7, 1e-9, out));
+  CHECK(out == -13);
+  CHECK(round_safely(2.5000001, 1e-9, out));  // above the half by more than the error
+  CHECK(out == 3);
+  CHECK(round_safely(-2.5000001, 1e-9, out));
+  CHECK(out == -3);
+  CHECK(round_safely(-0.4, 1e-9, out));
+  CHECK(out == 0);
+  out = 7;
+  CHECK_FALSE(round_safely(2.5, 1e-9, out));
+  CHECK_FALSE(round_safely(2.5000001, 1e-6, out));  // the error reaches the half
+  CHECK_FALSE(round_safely(0x1p52, 1e-9, out));
+  CHECK_FALSE(round_safely(1.2, 0.3, out));  // an error this large tells nothing
+  CHECK(out == 7);
+}
+
 TEST_CASE("rounds_safely refuses what double cannot tell") {
   CHECK(rounds_safely(12.3, 1e-9));
   CHECK_FALSE(rounds_safely(12.5, 1e-9));
