@@ -1,9 +1,12 @@
 // Renderers of the analyses' results (cli/render/comparison.h, what_if.h,
-// checks.h), each against text written out by hand from its inputs.
+// checks.h, monte_carlo.h, projection_view.h), each against text written out
+// by hand from its inputs.
 #include <doctest/doctest.h>
 
 #include "cli/render/checks.h"
 #include "cli/render/comparison.h"
+#include "cli/render/monte_carlo.h"
+#include "cli/render/projection_view.h"
 #include "cli/render/what_if.h"
 
 using namespace cli;
@@ -83,4 +86,70 @@ TEST_CASE("check lines name each file when there are several") {
         "check,file,result,variant,metric,actual,expected\n"
         "Cost,a.yaml,PASS,base,cost,6739775.00,max 6800000.00\n"
         "Cost,b.yaml,FAIL,base,cost,6900000.00,max 6800000.00\n");
+}
+
+TEST_CASE("a Monte Carlo summary: figures to the penny, shares of squared rank correlations") {
+  model::MonteCarloSummary s;
+  s.draws = 1000, s.seed = 7;
+  s.parameters = {"assumptions.uplift", "funding.g.change"};
+  s.metrics = {"cost"};
+  model::Summary cost;
+  cost.mean = 1234.5, cost.se = 0.25, cost.sd = 7.9, cost.min = 1000, cost.max = 1500.01;
+  cost.p5 = 1100, cost.p10 = 1110, cost.p25 = 1200, cost.p50 = 1234, cost.p75 = 1300;
+  cost.p90 = 1400, cost.p95 = 1450, cost.p_below_zero = 0.125;
+  s.metric_summaries = {cost};
+  s.rank = {{0.6}, {-0.3}};  // shares 0.36 / 0.45 and 0.09 / 0.45
+  s.partial = {{0.55}, {0.01}};
+  std::vector<Table> csv = monte_carlo_tables(s, true);
+  REQUIRE(csv.size() == 4);  // summary, rank, share, partial: no fan
+  CHECK(render_csv(csv[0]) ==
+        "metric,mean,se,sd,min,p5,p10,p25,p50,p75,p90,p95,max,p_below_zero\n"
+        "cost,1234.50,0.25,7.90,1000.00,1100.00,1110.00,1200.00,1234.00,1300.00,1400.00,"
+        "1450.00,1500.01,0.125\n");
+  CHECK(render_csv(csv[1]) == "parameter,cost\nassumptions.uplift,0.6\nfunding.g.change,-0.3\n");
+  CHECK(render_csv(csv[2]) == "parameter,cost\nassumptions.uplift,0.8\nfunding.g.change,0.2\n");
+  CHECK(render_csv(csv[3]) == "parameter,cost\nassumptions.uplift,0.55\nfunding.g.change,0.01\n");
+  std::vector<Table> text = monte_carlo_tables(s);
+  REQUIRE(text.size() == 3);  // the shares beside the rank correlations
+  std::string summary = render_text(text[0], false);
+  CHECK(summary.find("Monte Carlo: 1,000 draws, seed 7") == 0);
+  CHECK(summary.find("1,234.50") != std::string::npos);
+  CHECK(summary.find("12.50%") != std::string::npos);
+  std::string rank = render_text(text[1], false);
+  CHECK(rank.find("+0.600 (80%)") != std::string::npos);
+  CHECK(rank.find("-0.300 (20%)") != std::string::npos);
+  std::string json = monte_carlo_json(s, "");
+  CHECK(json.find("\"mean\": 1234.50") != std::string::npos);
+  CHECK(json.find("\"max\": 1500.01") != std::string::npos);
+  CHECK(json.find("\"fan\": null") != std::string::npos);
+  CHECK(json.find("\"rank_correlation\": -0.3,") != std::string::npos);
+  CHECK(json.find("\"variance_share\": 0.2,") != std::string::npos);
+  CHECK(json.find("\"partial_rank_correlation\": 0.01") != std::string::npos);
+}
+
+TEST_CASE("a projection's lines: each contract, the totals, each stream, then what is left") {
+  // £1,200 a year from January 2024 for one year, the financial year from
+  // April: 3 months in 2023/24, 9 in 2024/25. The envelope (£1,000 a year)
+  // and the stream (£2,000) count the same months of their own years.
+  model::Scenario s;
+  s.envelope.annual = model::Money{100000};
+  s.funding.push_back({"g", "Grant", {model::Money{200000}, {}, {}}, {}, {}});
+  model::Contract c;
+  c.id = "c", c.name = "Counselling";
+  c.start = model::month_of(2024, 1);
+  c.annual = model::Money{120000};
+  c.funded_by = {{0, 1.0}};
+  s.contracts.push_back(c);
+  model::Evaluation e(s);
+  CHECK(render_csv(projection_table(s, e.projection(model::Basis::financial_year))) ==
+        "line,2023/24,2024/25,total\n"
+        "cost.c,300.00,900.00,1200.00\n"
+        "cost,300.00,900.00,1200.00\n"
+        "envelope,250.00,750.00,1000.00\n"
+        "headroom,-50.00,-150.00,-200.00\n"
+        "funding.g,500.00,1500.00,2000.00\n"
+        "funding,500.00,1500.00,2000.00\n"
+        "gap,200.00,600.00,800.00\n"
+        "committed.g,300.00,900.00,1200.00\n"
+        "balance.g,200.00,600.00,800.00\n");
 }
