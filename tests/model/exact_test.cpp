@@ -2,8 +2,11 @@
 
 #include "tests/print.h"
 
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "model/exact.h"
@@ -139,6 +142,47 @@ TEST_CASE("npv is summed exactly and rounded once") {
   CHECK(present_value(even, 0.1).pence == 547107);
   CHECK(present_value(even, 0).pence == 600000);
   CHECK_THROWS_AS(present_value(even, -1), std::out_of_range);
+}
+
+TEST_CASE("the shortest decimal is the one std::to_chars writes, for every kind of number") {
+  // Independently of how shortest_decimal finds it: the digits of the
+  // shortest round trip as text, and the decimal read back with strtod.
+  auto check = [](double x) {
+    char text[40];
+    auto [end, ec] = std::to_chars(text, text + sizeof text, x);
+    REQUIRE(ec == std::errc());
+    std::string written(text, end), significant;
+    for (char c : written.substr(0, written.find('e')))
+      if (std::isdigit(static_cast<unsigned char>(c))) significant += c;
+    significant.erase(0, std::min(significant.find_first_not_of('0'), significant.size()));
+    while (!significant.empty() && significant.back() == '0')
+      significant.pop_back();
+    ShortestDecimal d = shortest_decimal(x);
+    INFO(written);
+    CHECK(std::to_string(d.digits) == (significant.empty() ? "0" : significant));
+    std::string decimal =
+        (d.negative ? "-" : "") + std::to_string(d.digits) + "e" + std::to_string(d.exponent);
+    CHECK(std::strtod(decimal.c_str(), nullptr) == x);
+    CHECK(d.negative == std::signbit(x));
+  };
+  std::uint64_t state = 12345;
+  auto next = [&] {  // splitmix64
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+    return z ^ (z >> 31);
+  };
+  for (int i = 0; i < 200000; ++i) {
+    std::uint64_t r = next();
+    int places = static_cast<int>(r % 12);                        // 0..11 decimals
+    double whole = static_cast<double>((r >> 8) % 100000000000);  // up to 11 digits
+    double x = whole / std::pow(10.0, places);
+    check(i % 2 ? x : -x);
+    check(static_cast<double>(r >> 11) * 0x1p-53 * std::pow(10.0, static_cast<int>(r % 9) - 3));
+  }
+  for (double x : {0.0, -0.0, 999999.99999999, 999999.999999999, 1e6, 0.1 + 0.2, 1.0 / 3, 0.07,
+                   580000 * (1 - 0.03), 0.02 + 0.005, 4.35, 1e-9, 123456.78901234})
+    check(x);
 }
 
 TEST_CASE("round_safely rounds half away from zero only where double can tell") {
