@@ -24,6 +24,8 @@ import subprocess
 import sys
 import tempfile
 
+from tally import Tally
+
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
 
@@ -111,13 +113,7 @@ def commands(envelope, example, lock):
 
 def main():
     envelope, examples = sys.argv[1], sys.argv[2]
-    passed = failed = 0
-    ran = {}
-
-    def verdict(ok, line):
-        nonlocal passed, failed
-        passed, failed = passed + ok, failed + (not ok)
-        print(("ok   " if ok else "FAIL ") + line)
+    verdict = Tally("number_format_check")
 
     env = dict(os.environ, NO_COLOR="1")
     env.pop("COLUMNS", None)
@@ -132,15 +128,12 @@ def main():
                 r = subprocess.run(cmd, capture_output=True, text=True, env=env)
                 if r.returncode == 2:  # asked of an example that has nothing for it
                     continue
-                ran[kind] = ran.get(kind, 0) + 1
+                verdict.count(kind)
                 bad = offenders(r.stdout, names, year_labels=january or "calendar" in kind)
                 verdict(r.stdout.strip() != "" and not bad,
                         f"{kind} {name}: every number of 4+ digits grouped"
                         + "".join(f"\n       {n!r} in: {line}" for line, n in bad[:5]))
-    for kind, _ in commands(envelope, "x", "x"):
-        verdict(ran.get(kind, 0) > 0, f"{kind} ran on {ran.get(kind, 0)} example(s)")
-    print(f"number_format_check: {passed} passed, {failed} failed")
-    return 0 if failed == 0 else 1
+    return verdict.finish(kind for kind, _ in commands(envelope, "x", "x"))
 
 
 if __name__ == "__main__":

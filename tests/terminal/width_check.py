@@ -18,6 +18,8 @@ import subprocess
 import sys
 import termios
 
+from tally import Tally
+
 COLUMNS = 100
 
 
@@ -67,13 +69,7 @@ def commands(envelope, example):
 
 def main():
     envelope, examples = sys.argv[1], sys.argv[2]
-    passed = failed = 0
-    ran = {}
-
-    def verdict(ok, line):
-        nonlocal passed, failed
-        passed, failed = passed + ok, failed + (not ok)
-        print(("ok   " if ok else "FAIL ") + line)
+    verdict = Tally("width_check")
 
     for example in sorted(glob.glob(os.path.join(examples, "*.yaml")) +
                           glob.glob(os.path.join(examples, "*.csv"))):
@@ -82,7 +78,7 @@ def main():
             status, plain = piped(cmd)
             if status == 2:  # asked of an example that has nothing for it (no variants, say)
                 continue
-            ran[kind] = ran.get(kind, 0) + 1
+            verdict.count(kind)
             what = f"{kind} {name}"
             verdict(status == 0 and plain.count("\n") > 3, f"{what}: piped, exit {status}")
             verdict(piped(cmd, columns=40)[1] == plain, f"{what}: piped with COLUMNS=40 is unchanged")
@@ -95,10 +91,7 @@ def main():
                         f"{what}: wider than the terminal, wrapped into blocks")
             status, wide = on_terminal(cmd + ["--wide"])
             verdict(status == 0 and wide == plain, f"{what}: --wide on a terminal is the piped text")
-    for kind, _ in commands(envelope, "x"):
-        verdict(ran.get(kind, 0) > 0, f"{kind} ran on {ran.get(kind, 0)} example(s)")
-    print(f"width_check: {passed} passed, {failed} failed")
-    return 0 if failed == 0 else 1
+    return verdict.finish(kind for kind, _ in commands(envelope, "x"))
 
 
 if __name__ == "__main__":
