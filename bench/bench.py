@@ -253,6 +253,21 @@ def per_year_side_by_side(draws=100000, runs=5):
                   f"per second)")
         print(f"  {dist}: per-year / scalar, time per draw: "
               f"{rates['scalar'] / rates['per-year']:.2f}x (target: at most 2x)")
+        if shutil.which("valgrind"):  # repeatable where wall times on a shared machine are not
+            per_draw = {}
+            for name in files:
+                counts = []
+                for n in (10000, 30000):
+                    err = subprocess.run(
+                        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                         "build/envelope", "montecarlo", f"/tmp/envelope-bench-{name}.yaml", "-n",
+                         str(n), "--threads", "1", "--quiet", "--format", "json"],
+                        capture_output=True, text=True).stderr
+                    counts.append(int(err.split("Collected :")[-1].split()[0]))
+                per_draw[name] = (counts[1] - counts[0]) / 20000
+            print(f"  {dist}: instructions per draw (callgrind, 30,000 less 10,000 draws): "
+                  f"scalar {per_draw['scalar']:,.0f}, per-year {per_draw['per-year']:,.0f}: "
+                  f"{per_draw['per-year'] / per_draw['scalar']:.2f}x")
 
 if __name__ == "__main__":
     main()

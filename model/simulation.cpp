@@ -69,58 +69,6 @@ struct Sampler {
   bool kept(std::size_t p) const { return parameters.steps(p) > 1; }
 };
 
-// Everything drawn, as whole pence (or a count, for shortfall_years): each
-// metric's draws and the fan's, one series a period. A parameter of one
-// step is not kept: its values are drawn again from (seed, draw) when
-// wanted. A path's keys are kept (Sampler::kept), its steps' values not.
-//
-// The metrics share one mapping, laid out so that summarising maps nothing
-// new: metric m's draws at byte 8nm; summarised, its ranks take 4n bytes and
-// move to byte 4nm; the keys of the parameters drawn again, 8n bytes each,
-// then follow them. A path's keys have a mapping of their own, written with
-// the draws.
-struct Draws {
-  std::size_t draws, metric_count, drawn_again = 0;  // parameters not kept
-  std::vector<std::size_t> slot;                     // [parameter]: its place after the ranks
-  std::vector<std::optional<Mapping>> kept;          // [parameter]: keys kept from the draws
-  Mapping memory;
-  std::vector<Mapping> fan;
-
-  Draws(std::size_t n, std::size_t metrics, const Sampler& sampler)
-      : draws(n), metric_count(metrics), memory(bytes(n, metrics, sampler)) {
-    for (std::size_t p = 0; p < sampler.parameters.size(); ++p) {
-      slot.push_back(sampler.kept(p) ? 0 : drawn_again++);
-      kept.emplace_back();
-      if (sampler.kept(p)) kept.back().emplace(8 * n);
-    }
-  }
-  static std::size_t keys_at(std::size_t n, std::size_t metrics) {
-    return (4 * n * metrics + 7) / 8 * 8;
-  }
-  static std::size_t bytes(std::size_t n, std::size_t metrics, const Sampler& sampler) {
-    std::size_t again = 0;
-    for (std::size_t p = 0; p < sampler.parameters.size(); ++p)
-      again += sampler.kept(p) ? 0 : 1;
-    return std::max(8 * n * metrics, keys_at(n, metrics) + 8 * n * again);
-  }
-  std::span<std::int64_t> metric(std::size_t m) {
-    return memory.span<std::int64_t>(8 * draws * m, draws);
-  }
-  std::span<const std::int64_t> metric(std::size_t m) const {
-    return memory.span<const std::int64_t>(8 * draws * m, draws);
-  }
-  std::span<std::int64_t> period(std::size_t p) { return fan[p].span<std::int64_t>(0, draws); }
-  std::span<std::uint64_t> keys(std::size_t p) {
-    if (kept[p]) return kept[p]->span<std::uint64_t>(0, draws);
-    return memory.span<std::uint64_t>(keys_at(draws, metric_count) + 8 * draws * slot[p], draws);
-  }
-  std::span<const std::uint64_t> keys(std::size_t p) const {
-    if (kept[p]) return kept[p]->span<const std::uint64_t>(0, draws);
-    return memory.span<const std::uint64_t>(keys_at(draws, metric_count) + 8 * draws * slot[p],
-                                            draws);
-  }
-};
-
 // Runs task(i) for i in [0, count) on `threads` threads.
 template <typename Task>
 void parallel_tasks(std::size_t count, int threads, Task task) {
@@ -168,58 +116,109 @@ std::vector<std::vector<double>> partials(std::span<const PackedRanks> parameter
   return out;
 }
 
-// Each step of every path, drawn again, sorted and ranked (8 bytes a draw
-// a step): what a partial rank correlation controls for when another
-// parameter is a path, since a metric moves with the path's steps, not
-// only with its mean.
-struct StepRanks {
+// Each step of every path as a series of its own (8 bytes a draw a step):
+// what a partial rank correlation controls for when another parameter is a
+// path, since a metric moves with the path's steps, not only with its mean.
+// Their keys are written with the draws (drawing the paths again would cost
+// as much as the draws' own sampling), then sorted and ranked in place.
+struct StepSeries {
   std::vector<std::size_t> parameter;  // [series]: whose step it is
+  std::vector<std::size_t> value_at;   // [series]: its place among a draw's values
+  std::vector<ParameterKey> key_of;    // [series]: a step has its distribution's keys
   std::vector<Mapping> keys;           // [series]: its keys, then its ranks
-  std::vector<PackedRanks> ranks;      // [series]
+  std::vector<PackedRanks> ranks;      // [series], once ranked
+
+  StepSeries(const Sampler& sampler, std::size_t n) {
+    const ParameterSampler& parameters = sampler.parameters;
+    for (std::size_t p = 0; p < parameters.size(); ++p)
+      for (int t = 0; sampler.kept(p) && t < parameters.steps(p); ++t) {
+        parameter.push_back(p);
+        value_at.push_back(parameters.offset(p) + static_cast<std::size_t>(t));
+        key_of.emplace_back(parameters.distribution(p));
+        keys.emplace_back(8 * n);
+      }
+  }
+  std::size_t size() const { return parameter.size(); }
+  std::span<std::uint64_t> series(std::size_t i, std::size_t n) {
+    return keys[i].span<std::uint64_t>(0, n);
+  }
+  // Sorts each series' keys and ranks them (a tie of top bits is settled by
+  // drawing that draw again: see SortedDraws).
+  void rank(const Sampler& sampler, std::size_t n, int threads) {
+    ranks.resize(size());
+    parallel_tasks(size(), threads, [&](std::size_t i) {
+      std::vector<double> values(sampler.parameters.width());
+      SortedDraws sorted(series(i, n), [&](std::uint32_t draw) {
+        sampler.draw(draw, values);
+        return key_of[i](values[value_at[i]]);
+      });
+      ranks[i] = sorted.to_doubled_ranks();
+    });
+  }
 };
 
-StepRanks rank_steps(const Sampler& sampler, std::size_t n, int threads) {
-  const ParameterSampler& parameters = sampler.parameters;
-  StepRanks out;
-  std::vector<std::size_t> value_at;  // [series]: its place among a draw's values
-  std::vector<ParameterKey> key_of;   // [series]: a step has its distribution's keys
-  for (std::size_t p = 0; p < parameters.size(); ++p)
-    for (int t = 0; sampler.kept(p) && t < parameters.steps(p); ++t) {
-      out.parameter.push_back(p);
-      out.keys.emplace_back(8 * n);
-      value_at.push_back(parameters.offset(p) + static_cast<std::size_t>(t));
-      key_of.emplace_back(parameters.distribution(p));
+// Everything drawn, as whole pence (or a count, for shortfall_years): each
+// metric's draws and the fan's, one series a period. A parameter of one
+// step is not kept: its values are drawn again from (seed, draw) when
+// wanted. A path's keys are kept (Sampler::kept), its steps' values not.
+//
+// The metrics share one mapping, laid out so that summarising maps nothing
+// new: metric m's draws at byte 8nm; summarised, its ranks take 4n bytes and
+// move to byte 4nm; the keys of the parameters drawn again, 8n bytes each,
+// then follow them. A path's keys have a mapping of their own, written with
+// the draws, and so do its steps' (StepSeries).
+struct Draws {
+  std::size_t draws, metric_count, drawn_again = 0;  // parameters not kept
+  std::vector<std::size_t> slot;                     // [parameter]: its place after the ranks
+  std::vector<std::optional<Mapping>> kept;          // [parameter]: keys kept from the draws
+  Mapping memory;
+  std::vector<Mapping> fan;
+  StepSeries steps;
+
+  Draws(std::size_t n, std::size_t metrics, const Sampler& sampler)
+      : draws(n), metric_count(metrics), memory(bytes(n, metrics, sampler)), steps(sampler, n) {
+    for (std::size_t p = 0; p < sampler.parameters.size(); ++p) {
+      slot.push_back(sampler.kept(p) ? 0 : drawn_again++);
+      kept.emplace_back();
+      if (sampler.kept(p)) kept.back().emplace(8 * n);
     }
-  constexpr std::size_t kChunk = 1 << 16;
-  parallel_tasks((n + kChunk - 1) / kChunk, threads, [&](std::size_t chunk) {
-    std::vector<double> values(parameters.width());
-    for (std::size_t draw = chunk * kChunk; draw < std::min(n, (chunk + 1) * kChunk); ++draw) {
-      sampler.draw(draw, values);
-      for (std::size_t i = 0; i < value_at.size(); ++i)
-        out.keys[i].span<std::uint64_t>(0, n)[draw] = key_of[i](values[value_at[i]]);
-    }
-  });
-  out.ranks.resize(value_at.size());
-  parallel_tasks(value_at.size(), threads, [&](std::size_t i) {
-    std::vector<double> values(parameters.width());
-    SortedDraws sorted(out.keys[i].span<std::uint64_t>(0, n), [&](std::uint32_t draw) {
-      sampler.draw(draw, values);
-      return key_of[i](values[value_at[i]]);
-    });
-    out.ranks[i] = sorted.to_doubled_ranks();
-  });
-  return out;
-}
+  }
+  static std::size_t keys_at(std::size_t n, std::size_t metrics) {
+    return (4 * n * metrics + 7) / 8 * 8;
+  }
+  static std::size_t bytes(std::size_t n, std::size_t metrics, const Sampler& sampler) {
+    std::size_t again = 0;
+    for (std::size_t p = 0; p < sampler.parameters.size(); ++p)
+      again += sampler.kept(p) ? 0 : 1;
+    return std::max(8 * n * metrics, keys_at(n, metrics) + 8 * n * again);
+  }
+  std::span<std::int64_t> metric(std::size_t m) {
+    return memory.span<std::int64_t>(8 * draws * m, draws);
+  }
+  std::span<const std::int64_t> metric(std::size_t m) const {
+    return memory.span<const std::int64_t>(8 * draws * m, draws);
+  }
+  std::span<std::int64_t> period(std::size_t p) { return fan[p].span<std::int64_t>(0, draws); }
+  std::span<std::uint64_t> keys(std::size_t p) {
+    if (kept[p]) return kept[p]->span<std::uint64_t>(0, draws);
+    return memory.span<std::uint64_t>(keys_at(draws, metric_count) + 8 * draws * slot[p], draws);
+  }
+  std::span<const std::uint64_t> keys(std::size_t p) const {
+    if (kept[p]) return kept[p]->span<const std::uint64_t>(0, draws);
+    return memory.span<const std::uint64_t>(keys_at(draws, metric_count) + 8 * draws * slot[p],
+                                            draws);
+  }
+};
 
 // The partial rank correlations where some parameters are paths: parameter
 // p (its value, or the mean of its path) with each metric, controlling for
 // each other parameter of one step and for every step of each other path.
 std::vector<std::vector<double>> partials_with_steps(std::span<const PackedRanks> parameters,
                                                      std::span<const PackedRanks> metrics,
-                                                     const Sampler& sampler, std::size_t n,
-                                                     int threads) {
-  StepRanks steps = rank_steps(sampler, n, threads);
-  std::size_t k = parameters.size(), t = steps.ranks.size();
+                                                     const Sampler& sampler, StepSeries& steps,
+                                                     std::size_t n, int threads) {
+  steps.rank(sampler, n, threads);
+  std::size_t k = parameters.size(), t = steps.size();
   std::vector<PackedRanks> all(parameters.begin(), parameters.end());
   all.insert(all.end(), steps.ranks.begin(), steps.ranks.end());
   all.insert(all.end(), metrics.begin(), metrics.end());
@@ -296,11 +295,9 @@ std::optional<Statistics> summarise_draws(Draws& d, const std::vector<Scale>& sc
       s.rank[p][m] = rank_correlation(own_ranks[p], ranks[m]);
   });
   if (stopped()) return std::nullopt;
-  bool paths = false;
-  for (std::size_t p = 0; p < parameters; ++p)
-    paths = paths || sampler.kept(p);
-  s.partial = paths ? partials_with_steps(own_ranks, ranks, sampler, n, threads)
-                    : partials(own_ranks, s.rank, threads);
+  s.partial = d.steps.size() > 0
+                  ? partials_with_steps(own_ranks, ranks, sampler, d.steps, n, threads)
+                  : partials(own_ranks, s.rank, threads);
   return s;
 }
 
@@ -325,6 +322,9 @@ void draw_range(DrawModel& model, const Sampler& sampler, long long first, long 
   std::vector<std::pair<std::size_t, std::span<std::uint64_t>>> kept;
   for (std::size_t p = 0; p < out.kept.size(); ++p)
     if (out.kept[p]) kept.emplace_back(p, out.keys(p));
+  std::vector<std::span<std::uint64_t>> steps;
+  for (std::size_t i = 0; i < out.steps.size(); ++i)
+    steps.push_back(out.steps.series(i, out.draws));
   for (long long draw = first; draw < last; ++draw) {
     if ((draw - first) % 1024 == 0) {
       if (callbacks.stop && callbacks.stop()) return;
@@ -333,6 +333,8 @@ void draw_range(DrawModel& model, const Sampler& sampler, long long first, long 
     sampler.draw(static_cast<std::uint64_t>(draw), values);
     for (auto& [p, keys] : kept)
       keys[draw] = sampler.key(p, values);
+    for (std::size_t i = 0; i < steps.size(); ++i)
+      steps[i][draw] = out.steps.key_of[i](values[out.steps.value_at[i]]);
     if (auto why = model.evaluate(values, results)) {
       failure = {draw, std::move(*why)};
       return;
