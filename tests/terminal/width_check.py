@@ -2,8 +2,9 @@
 """Tables that fit a terminal (issue 14): every command's table output on
 every example, written to a pseudo-terminal 100 columns wide, has no line
 longer than 100 characters; written to a pipe it is never wrapped (the same
-bytes whatever COLUMNS says); and with --wide on the terminal it is the
-piped text again, one block, colour aside.
+bytes whatever COLUMNS says); on a terminal that does not know its width,
+COLUMNS gives it; and with --wide on the terminal it is the piped text
+again, one block, colour aside.
 
 usage: width_check.py ENVELOPE EXAMPLES_DIR
 The last line is `width_check: P passed, F failed`; exit 0 iff none failed.
@@ -23,13 +24,17 @@ from tally import Tally
 COLUMNS = 100
 
 
-def on_terminal(cmd, columns=COLUMNS):
-    """What cmd writes to a pseudo-terminal `columns` wide, colour codes removed."""
+def on_terminal(cmd, columns=COLUMNS, env_columns=None):
+    """What cmd writes to a pseudo-terminal `columns` wide (0: a width the
+    terminal does not know), with COLUMNS=env_columns if given, colour codes
+    removed."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
     env = dict(os.environ)
     env.pop("COLUMNS", None)
     env.pop("NO_COLOR", None)
+    if env_columns is not None:
+        env["COLUMNS"] = str(env_columns)
     child = subprocess.Popen(cmd, stdout=slave, stderr=subprocess.DEVNULL, env=env)
     os.close(slave)
     out = b""
@@ -91,6 +96,12 @@ def main():
                         f"{what}: wider than the terminal, wrapped into blocks")
             status, wide = on_terminal(cmd + ["--wide"])
             verdict(status == 0 and wide == plain, f"{what}: --wide on a terminal is the piped text")
+            if kind == "run":  # a terminal that does not know its width: COLUMNS says
+                status, told = on_terminal(cmd, columns=0, env_columns=COLUMNS)
+                longest = max((len(line) for line in told.splitlines()), default=0)
+                verdict(status == 0 and told == shown,
+                        f"{what}: on a terminal of unknown width, COLUMNS={COLUMNS} wraps it "
+                        f"as a {COLUMNS}-column terminal does (longest line {longest})")
     return verdict.finish(kind for kind, _ in commands(envelope, "x"))
 
 
