@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -40,6 +41,31 @@ std::optional<std::string> horizon_problem(const Scenario& s) {
 
 Money Compounding::exactly() const {
   return Money{round_compounded_exactly(base_.pence, rates_.rates, step_)};
+}
+
+void Compounding::amounts(int from, int to, std::int64_t* out) {
+  while (step_ < from)
+    step();
+  if (from >= to) return;
+  out[0] = value().pence;
+  constexpr std::int64_t kUntold = std::numeric_limits<std::int64_t>::min();  // never an amount
+  const double base = static_cast<double>(base_.pence);
+  const double* rates = rates_.rates.data();
+  const auto n = static_cast<int>(rates_.rates.size());
+  double product = product_, error = error_;
+  bool untold = false;
+  for (int k = from + 1; k < to; ++k) {
+    double rate = n == 0 ? 0.0 : rates[std::min(k, n) - 1];  // rates_.at(k)
+    product *= 1.0 + rate;
+    error += step_error(rate);
+    double x = base * product;
+    std::int64_t& amount = out[k - from];
+    if (!round_safely(x, std::fabs(x) * error * 1.01, amount)) amount = kUntold, untold = true;
+  }
+  if (to - 1 > step_) product_ = product, error_ = error, step_ = to - 1;
+  for (int k = from + 1; untold && k < to; ++k)
+    if (out[k - from] == kUntold)
+      out[k - from] = round_compounded_exactly(base_.pence, rates_.rates, k);
 }
 
 Money contract_year_value(const Contract& c, int k) {
@@ -118,6 +144,15 @@ class Splitter {
         apportion_(apportion),
         whole_years_(layout.basis != Basis::month && apportion == Apportion::months) {}
 
+  // Whether whole years inside the horizon split as add_year() does.
+  bool whole_years() const { return whole_years_; }
+  // The period holding a month inside the horizon, and the months from it to
+  // that period's end.
+  std::pair<int, int> place(Month m) const {
+    auto i = static_cast<std::size_t>(m - layout_.horizon.first);
+    return {layout_.period_of[i], layout_.months_left[i]};
+  }
+
   // add() of a whole year [year_start, year_start + 11]: the common case of
   // every contract year, kept short. A year inside the horizon meets at most
   // two periods of twelve months (whatever the basis but months), and its
@@ -193,8 +228,8 @@ class Splitter {
   throw LocatedAmountError(what + ": " + e.what());
 }
 
-void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
-                    std::vector<Money>& out) {
+void contract_costs_year_by_year(const Contract& c, const Splitter& split, const Horizon& h,
+                                 std::vector<Money>& out) {
   Compounding value(c.annual, c.uplift);
   int k = 0;
   try {  // around the loop, not in it: the loop stays as tight as without it
@@ -213,10 +248,62 @@ void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
   }
 }
 
-// `stream` names the line in errors: a funding stream's id, or empty for the envelope.
-void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optional<Month> until,
-                    const Splitter& split, const Horizon& h, int fys, std::string_view stream,
+// The contract years wholly inside the horizon, when they split as
+// Splitter::add_year does, in one loop that knows where each goes: year k
+// from `first` meets periods p0 + (k - first) and the next, its first m
+// months in the former (twelve-month periods: the same m every year), so
+// that no year looks its periods up or checks the horizon. The years at the
+// horizon's edges go year by year. An amount out of range is found again
+// year by year, which names the year.
+void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
                     std::vector<Money>& out) {
+  int years = c.years_taken();
+  // Years k in [first, end) lie inside: h.first <= c.start + 12k, c.start + 12k + 11 <= h.last.
+  int first = c.start >= h.first ? 0 : (h.first - c.start + 11) / 12;
+  int end = h.last - 11 < c.start ? 0 : std::min(years, (h.last - 11 - c.start) / 12 + 1);
+  if (!split.whole_years() || first >= end) return contract_costs_year_by_year(c, split, h, out);
+  auto [p0, m] = split.place(c.start + 12 * first);
+  try {
+    Compounding value(c.annual, c.uplift);
+    std::int64_t amounts[32];
+    auto edges = [&](int from, int to) {  // years partly inside, or outside
+      for (int k = from; k < to; ++k) {
+        value.amounts(k, k + 1, amounts);
+        Month year_start = c.start + 12 * k;
+        if (year_start <= h.last && year_start + 11 >= h.first)
+          split.add_year(Money{amounts[0]}, year_start, out);
+      }
+    };
+    edges(0, first);
+    Money* row = out.data() + p0;  // year k's first period: row[k - first]
+    for (int k = first; k < end; k += 32) {
+      int count = std::min(32, end - k);
+      value.amounts(k, k + count, amounts);
+      Money* at = row + (k - first);
+      for (int i = 0; i < count; ++i) {
+        Money amount{amounts[i]};
+        if (m >= 12) {
+          at[i] += amount;
+        } else {
+          Money head{round_twelfths(amount.pence, m)};
+          at[i] += head;
+          at[i + 1] += amount - head;
+        }
+      }
+    }
+    edges(end, years);
+  } catch (const std::out_of_range&) {
+    std::vector<Money> scratch(out.size());
+    contract_costs_year_by_year(c, split, h, scratch);  // throws, naming the year
+    throw;
+  }
+}
+
+// `stream` names the line in errors: a funding stream's id, or empty for the envelope.
+void yearly_amounts_year_by_year(const YearlyAmount& a, std::optional<Month> from,
+                                 std::optional<Month> until, const Splitter& split,
+                                 const Horizon& h, int fys, std::string_view stream,
+                                 std::vector<Money>& out) {
   int first_fy = financial_year_of(h.first, fys);
   int last_fy = financial_year_of(h.last, fys);
   Month active_first = from.value_or(h.first), active_last = until.value_or(h.last);
@@ -236,6 +323,39 @@ void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optio
       std::string name = stream.empty() ? "envelope" : "funding." + std::string(stream);
       out_of_range_in(name + ": financial year " + financial_year_label(fy, fys), e);
     }
+  }
+}
+
+// The same, the years' amounts computed in runs (Compounding::amounts) when
+// no year is named by_year: the years from/until and the horizon leave are
+// one run. An amount out of range is found again year by year, which names
+// the year.
+void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optional<Month> until,
+                    const Splitter& split, const Horizon& h, int fys, std::string_view stream,
+                    std::vector<Money>& out) {
+  if (!a.by_year.empty())
+    return yearly_amounts_year_by_year(a, from, until, split, h, fys, stream, out);
+  int first_fy = financial_year_of(h.first, fys);
+  Month active_first = std::max(from.value_or(h.first), h.first);
+  Month active_last = std::min(until.value_or(h.last), h.last);
+  if (active_first > active_last) return;
+  int low = financial_year_of(active_first, fys), high = financial_year_of(active_last, fys);
+  try {
+    Compounding compounded(a.annual, a.change);
+    std::int64_t amounts[32];
+    for (int fy = low; fy <= high; fy += 32) {
+      int count = std::min(32, high - fy + 1);
+      compounded.amounts(fy - first_fy, fy - first_fy + count, amounts);
+      for (int i = 0; i < count; ++i) {
+        Month year_start = financial_year_start(fy + i, fys);
+        split.add(Money{amounts[i]}, year_start, std::max(year_start, active_first),
+                  std::min(year_start + 11, active_last), out);
+      }
+    }
+  } catch (const std::out_of_range&) {
+    std::vector<Money> scratch(out.size());
+    yearly_amounts_year_by_year(a, from, until, split, h, fys, stream, scratch);  // names the year
+    throw;
   }
 }
 

@@ -89,6 +89,13 @@ class Compounding {
     product_ *= 1.0 + rate;
     error_ += step_error(rate);
   }
+  // The amounts at steps from .. to - 1 into out[0 .. to - from), in pence:
+  // what value() after each step() gives. The running product stays in
+  // locals, in a loop that calls nothing; the rare amount whose rounding
+  // double cannot tell is computed exactly afterwards. Precondition: the
+  // current step is at most `from`. Afterwards it is max(from, to - 1).
+  // Throws as value().
+  void amounts(int from, int to, std::int64_t* out);
   // The amount at the current step (0 until the first step()). Throws
   // std::out_of_range beyond 64-bit pence.
   Money value() const {
