@@ -192,6 +192,31 @@ void Evaluation::refresh() {
   assert(h.has_value());
   horizon_ = *h;
   std::fill(std::begin(made_), std::end(made_), std::nullopt);
+  totals_.reset();
+}
+
+const Evaluation::Totals& Evaluation::totals() {
+  if (totals_) return *totals_;
+  const Projection& fy = lines(Basis::financial_year, Lines::totals);
+  Totals t;
+  auto add = [](Checked& total, Money m) {
+    total.overflow |= __builtin_add_overflow(total.value.pence, m.pence, &total.value.pence);
+  };
+  auto lowest = [](Checked& low, Money a, Money b, std::size_t f) {  // min over f of a - b
+    Money d;
+    bool overflow = __builtin_sub_overflow(a.pence, b.pence, &d.pence);
+    low.overflow |= overflow;
+    if (!overflow) low.value = f == 0 ? d : std::min(low.value, d);
+  };
+  for (std::size_t f = 0; f < fy.periods.size(); ++f) {
+    add(t.cost, fy.cost[f]);
+    add(t.envelope, fy.envelope[f]);
+    add(t.funding, fy.funding[f]);
+    lowest(t.min_headroom, fy.envelope[f], fy.cost[f], f);
+    lowest(t.min_gap, fy.funding[f], fy.cost[f], f);
+    t.shortfall_years += fy.envelope[f] < fy.cost[f] ? 1 : 0;
+  }
+  return totals_.emplace(t);
 }
 
 std::shared_ptr<const Layout> Evaluation::layout(Basis basis) {
@@ -319,26 +344,37 @@ std::optional<MetricValue> Evaluation::unnamed_value(const MetricQuery& q) {
     default:
       break;
   }
-  const Projection& fy = lines(Basis::financial_year, lines_for(q.measure));
-  auto total = [](const std::vector<Money>& row) {
-    Money sum;
-    for (Money m : row)
-      sum += m;
-    return sum;
-  };
-  switch (q.measure) {  // the common totals straight from their rows
+  switch (q.measure) {  // the common totals, all from one pass
     case Measure::cost:
-      out.money = total(fy.cost);
+      out.money = totals().cost.get();
+      return out;
+    case Measure::envelope:
+      out.money = totals().envelope.get();
+      return out;
+    case Measure::funding:
+      out.money = totals().funding.get();
       return out;
     case Measure::headroom:
-      out.money = total(fy.envelope) - total(fy.cost);
+      out.money = totals().envelope.get() - totals().cost.get();
       return out;
     case Measure::gap:
-      out.money = total(fy.funding) - total(fy.cost);
+      out.money = totals().funding.get() - totals().cost.get();
+      return out;
+    case Measure::min_headroom:
+      out.money = totals().min_headroom.get();
+      return out;
+    case Measure::min_gap:
+      out.money = totals().min_gap.get();
+      return out;
+    case Measure::shortfall_years:
+      totals().min_headroom.get();  // a year's headroom out of range, as computing it would say
+      out.is_count = true;
+      out.count = totals().shortfall_years;
       return out;
     default:
       break;
   }
+  const Projection& fy = lines(Basis::financial_year, lines_for(q.measure));
   bool minimum = q.measure == Measure::min_headroom || q.measure == Measure::min_gap;
   for (std::size_t f = 0; f < fy.periods.size(); ++f) {
     if (q.measure == Measure::shortfall_years) {

@@ -90,11 +90,30 @@ class Evaluation {
   const Projection& lines(Basis basis, Lines wanted);
   static Lines lines_for(Measure m);
 
+  // The horizon totals over financial years, worked out together in one
+  // pass over the periods the first time one is asked for after refresh().
+  // A figure out of 64-bit range throws only when it is asked for, as
+  // computing it alone would.
+  struct Checked {
+    Money value;
+    bool overflow = false;
+    Money get() const {
+      if (overflow) throw_money_overflow();
+      return value;
+    }
+  };
+  struct Totals {
+    Checked cost, envelope, funding, min_headroom, min_gap;
+    long shortfall_years = 0;  // valid unless min_headroom overflowed
+  };
+  const Totals& totals();
+
   static constexpr std::size_t kBases = 4;
   const Scenario& scenario_;
   Horizon horizon_;
   Projection projections_[kBases];
   std::optional<Lines> made_[kBases];  // the lines each projection holds, once made
   std::vector<std::shared_ptr<const Layout>> layouts_;  // most recent last
+  std::optional<Totals> totals_;
 };
 }  // namespace model
