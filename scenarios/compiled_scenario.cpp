@@ -48,6 +48,9 @@ std::string short_number(double v) {
 }
 
 std::optional<std::string> check_whole(double v, double low, double high, const char* what) {
+  // In range, the truncation is exact: a whole number is its truncation.
+  if (v >= low && v <= high && v == static_cast<double>(static_cast<long long>(v)))
+    return std::nullopt;
   if (v != std::floor(v)) return "expected " + std::string(what) + ", got " + short_number(v);
   if (v < low || v > high)
     return "expected " + std::string(what) + " from " + std::to_string(int(low)) + " to " +
