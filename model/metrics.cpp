@@ -325,7 +325,6 @@ std::optional<MetricValue> Evaluation::value(const MetricQuery& q) {
 }
 
 std::optional<MetricValue> Evaluation::unnamed_value(const MetricQuery& q) {
-  MetricValue out;
   if (q.basis) {
     const Projection& p = lines(*q.basis, lines_for(q.measure));
     for (std::size_t i = 0; i < p.periods.size(); ++i)
@@ -336,57 +335,35 @@ std::optional<MetricValue> Evaluation::unnamed_value(const MetricQuery& q) {
     case Measure::tcv:
     case Measure::tcv_base:
     case Measure::tcv_max:
-      out.money = whole_life(scenario_, q);
-      return out;
+      return MetricValue{whole_life(scenario_, q)};
     case Measure::npv:
-      out.money = npv();
-      return out;
-    default:
-      break;
-  }
-  switch (q.measure) {  // the common totals, all from one pass
+      return MetricValue{npv()};
+    // The common totals, all from one pass.
     case Measure::cost:
-      out.money = totals().cost.get();
-      return out;
+      return MetricValue{totals().cost.get()};
     case Measure::envelope:
-      out.money = totals().envelope.get();
-      return out;
+      return MetricValue{totals().envelope.get()};
     case Measure::funding:
-      out.money = totals().funding.get();
-      return out;
+      return MetricValue{totals().funding.get()};
     case Measure::headroom:
-      out.money = totals().envelope.get() - totals().cost.get();
-      return out;
+      return MetricValue{totals().envelope.get() - totals().cost.get()};
     case Measure::gap:
-      out.money = totals().funding.get() - totals().cost.get();
-      return out;
+      return MetricValue{totals().funding.get() - totals().cost.get()};
     case Measure::min_headroom:
-      out.money = totals().min_headroom.get();
-      return out;
+      return MetricValue{totals().min_headroom.get()};
     case Measure::min_gap:
-      out.money = totals().min_gap.get();
-      return out;
+      return MetricValue{totals().min_gap.get()};
     case Measure::shortfall_years:
       totals().min_headroom.get();  // a year's headroom out of range, as computing it would say
-      out.is_count = true;
-      out.count = totals().shortfall_years;
-      return out;
+      return MetricValue{{}, totals().shortfall_years, true};
     default:
       break;
   }
+  // A line's horizon total: a contract's, a group's, a stream's.
   const Projection& fy = lines(Basis::financial_year, lines_for(q.measure));
-  bool minimum = q.measure == Measure::min_headroom || q.measure == Measure::min_gap;
-  for (std::size_t f = 0; f < fy.periods.size(); ++f) {
-    if (q.measure == Measure::shortfall_years) {
-      out.is_count = true;
-      out.count += fy.headroom(f) < Money{} ? 1 : 0;
-    } else if (minimum) {
-      Money v = q.measure == Measure::min_headroom ? fy.headroom(f) : fy.gap(f);
-      out.money = f == 0 ? v : std::min(out.money, v);
-    } else {
-      out.money += period_value(q, fy, f);
-    }
-  }
+  MetricValue out;
+  for (std::size_t f = 0; f < fy.periods.size(); ++f)
+    out.money += period_value(q, fy, f);
   return out;
 }
 
