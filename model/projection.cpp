@@ -54,13 +54,24 @@ void Compounding::amounts(int from, int to, std::int64_t* out) {
   const auto n = static_cast<int>(rates_.rates.size());
   double product = product_, error = error_;
   bool untold = false;
-  for (int k = from + 1; k < to; ++k) {
-    double rate = n == 0 ? 0.0 : rates[std::min(k, n) - 1];  // rates_.at(k)
-    product *= 1.0 + rate;
-    error += step_error(rate);
+  auto round_at = [&](int k) {
     double x = base * product;
     std::int64_t& amount = out[k - from];
     if (!round_safely(x, std::fabs(x) * error * 1.01, amount)) amount = kUntold, untold = true;
+  };
+  int k = from + 1;
+  for (; k < to && k < n; ++k) {  // rates_.at(k) = rates[k - 1]
+    product *= 1.0 + rates[k - 1];
+    error += step_error(rates[k - 1]);
+    round_at(k);
+  }
+  if (k < to) {  // the last rate (or 0) from here on: the same factor each step
+    double rate = n == 0 ? 0.0 : rates[n - 1], factor = 1.0 + rate, step = step_error(rate);
+    for (; k < to; ++k) {
+      product *= factor;
+      error += step;
+      round_at(k);
+    }
   }
   if (to - 1 > step_) product_ = product, error_ = error, step_ = to - 1;
   for (int k = from + 1; untold && k < to; ++k)
