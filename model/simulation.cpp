@@ -215,25 +215,59 @@ struct Draws {
 // each other parameter of one step and for every step of each other path.
 std::vector<std::vector<double>> partials_with_steps(std::span<const PackedRanks> parameters,
                                                      std::span<const PackedRanks> metrics,
+                                                     const std::vector<std::vector<double>>& rank,
                                                      const Sampler& sampler, StepSeries& steps,
                                                      std::size_t n, int threads) {
   steps.rank(sampler, n, threads);
-  std::size_t k = parameters.size(), t = steps.size();
+  std::size_t k = parameters.size(), t = steps.size(), first_metric = k + t;
   std::vector<PackedRanks> all(parameters.begin(), parameters.end());
   all.insert(all.end(), steps.ranks.begin(), steps.ranks.end());
   all.insert(all.end(), metrics.begin(), metrics.end());
-  Eigen::MatrixXd r = rank_correlation_matrix(all);
-  std::vector<std::vector<double>> out(k);
+  // Each parameter with what it is controlled for and the metrics.
+  std::vector<std::vector<Eigen::Index>> sets(k);
+  std::vector<std::size_t> controls(k);
   for (std::size_t p = 0; p < k; ++p) {
-    std::vector<Eigen::Index> at = {static_cast<Eigen::Index>(p)};
+    std::vector<Eigen::Index>& at = sets[p];
+    at.push_back(static_cast<Eigen::Index>(p));
     for (std::size_t q = 0; q < k; ++q)
       if (q != p && !sampler.kept(q)) at.push_back(static_cast<Eigen::Index>(q));
     for (std::size_t i = 0; i < t; ++i)
       if (steps.parameter[i] != p) at.push_back(static_cast<Eigen::Index>(k + i));
-    std::size_t controls = at.size();
+    controls[p] = at.size();
     for (std::size_t m = 0; m < metrics.size(); ++m)
-      at.push_back(static_cast<Eigen::Index>(k + t + m));
-    Eigen::MatrixXd partial = partial_rank_correlations(r(at, at), controls);
+      at.push_back(static_cast<Eigen::Index>(first_metric + m));
+  }
+  // Only the correlations a partial reads: within a set, and not between two
+  // metrics (partial_rank_correlations takes each metric alone). A path's
+  // mean and its own steps never meet, and a parameter's correlation with a
+  // metric is the rank correlation already worked out.
+  auto size = static_cast<Eigen::Index>(all.size());
+  Eigen::MatrixXd r = Eigen::MatrixXd::Identity(size, size);
+  std::vector<std::vector<bool>> wanted(all.size(), std::vector<bool>(all.size()));
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (const auto& at : sets)
+    for (std::size_t x = 0; x < at.size(); ++x)
+      for (std::size_t y = x + 1; y < at.size(); ++y) {
+        auto a = static_cast<std::size_t>(std::min(at[x], at[y]));
+        auto b = static_cast<std::size_t>(std::max(at[x], at[y]));
+        if (a >= first_metric || wanted[a][b]) continue;
+        wanted[a][b] = true;
+        if (a < k && b >= first_metric)
+          r(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) =
+              r(static_cast<Eigen::Index>(b), static_cast<Eigen::Index>(a)) =
+                  rank[a][b - first_metric];
+        else
+          pairs.emplace_back(a, b);
+      }
+  parallel_tasks(pairs.size(), threads, [&](std::size_t i) {
+    auto [a, b] = pairs[i];
+    double rho = rank_correlation(all[a], all[b]);
+    r(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) = rho;
+    r(static_cast<Eigen::Index>(b), static_cast<Eigen::Index>(a)) = rho;
+  });
+  std::vector<std::vector<double>> out(k);
+  for (std::size_t p = 0; p < k; ++p) {
+    Eigen::MatrixXd partial = partial_rank_correlations(r(sets[p], sets[p]), controls[p]);
     for (std::size_t m = 0; m < metrics.size(); ++m)
       out[p].push_back(partial(0, static_cast<Eigen::Index>(m)));
   }
@@ -296,7 +330,7 @@ std::optional<Statistics> summarise_draws(Draws& d, const std::vector<Scale>& sc
   });
   if (stopped()) return std::nullopt;
   s.partial = d.steps.size() > 0
-                  ? partials_with_steps(own_ranks, ranks, sampler, d.steps, n, threads)
+                  ? partials_with_steps(own_ranks, ranks, s.rank, sampler, d.steps, n, threads)
                   : partials(own_ranks, s.rank, threads);
   return s;
 }

@@ -378,6 +378,13 @@ std::optional<std::string> CompiledScenario::apply(std::span<const double> value
   bool shares = false;
   for (std::size_t i = 0; i < parameters_.size(); ++i)
     for (const Sink& sink : parameters_[i].sinks) {
+      // A contract's uplift, the most written field (a path's every step, in
+      // every contract): as write() has it, without its call.
+      double v = values[i];
+      if (sink.target == Target::contract_uplift && v > -1.0 && std::isfinite(v)) {
+        out.contracts[sink.index].uplift.rates[sink.element] = v;
+        continue;
+      }
       if (auto error = write(out, sink, values[i]))
         return paths_[i] + " = " + short_number(values[i]) + ": " + *error;
       shares = shares || sink.target == Target::contract_share;
