@@ -110,6 +110,32 @@ double pearson_of_doubled_ranks(std::size_t n, const A& a, const B& b) {
   return static_cast<double>(sab) / std::sqrt(static_cast<double>(saa) * static_cast<double>(sbb));
 }
 
+// The same for `a` with each of `others`: the sums of a's own deviations
+// once, each other's sums beside them.
+template <typename Sum>
+std::vector<double> pearsons_of_doubled_ranks(const PackedRanks& a,
+                                              std::span<const PackedRanks> others) {
+  std::size_t n = a.size(), m = others.size();
+  auto mean = static_cast<std::int64_t>(n) + 1;
+  Sum saa = 0;
+  std::vector<Sum> sab(m), sbb(m);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::int64_t da = static_cast<std::int64_t>(a[i]) - mean;
+    saa += da * da;
+    for (std::size_t j = 0; j < m; ++j) {
+      std::int64_t db = static_cast<std::int64_t>(others[j][i]) - mean;
+      sab[j] += da * db, sbb[j] += db * db;
+    }
+  }
+  std::vector<double> out(m);
+  for (std::size_t j = 0; j < m; ++j)
+    out[j] = saa == 0 || sbb[j] == 0
+                 ? 0
+                 : static_cast<double>(sab[j]) /
+                       std::sqrt(static_cast<double>(saa) * static_cast<double>(sbb[j]));
+  return out;
+}
+
 template <typename A, typename B>
 double correlation_of_doubled_ranks(std::size_t n, const A& a, const B& b) {
   if (n <= 2000000) return pearson_of_doubled_ranks<std::int64_t>(n, a, b);
@@ -321,6 +347,12 @@ Summary summarise(std::span<std::int64_t> numbers, Scale scale, PackedRanks* ran
 double rank_correlation(const PackedRanks& a, const PackedRanks& b) {
   assert(a.size() == b.size());
   return correlation_of_doubled_ranks(a.size(), a, b);
+}
+
+std::vector<double> rank_correlations(const PackedRanks& a, std::span<const PackedRanks> others) {
+  if (a.size() <= 2000000) return pearsons_of_doubled_ranks<std::int64_t>(a, others);
+  __extension__ typedef __int128 Wide;
+  return pearsons_of_doubled_ranks<Wide>(a, others);
 }
 
 }  // namespace model

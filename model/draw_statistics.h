@@ -98,5 +98,8 @@ Summary summarise(std::span<std::int64_t> numbers, Scale scale, PackedRanks* ran
 // Spearman's rank correlation of two series given as doubled ranks:
 // Pearson's correlation of the ranks, 0 when either series is constant.
 double rank_correlation(const PackedRanks& a, const PackedRanks& b);
+// rank_correlation(a, others[j]) for every j, the same numbers, in one pass
+// over the draws: each draw's rank of `a` is read once for all of them.
+std::vector<double> rank_correlations(const PackedRanks& a, std::span<const PackedRanks> others);
 
 }  // namespace model

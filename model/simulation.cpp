@@ -244,7 +244,7 @@ std::vector<std::vector<double>> partials_with_steps(std::span<const PackedRanks
   auto size = static_cast<Eigen::Index>(all.size());
   Eigen::MatrixXd r = Eigen::MatrixXd::Identity(size, size);
   std::vector<std::vector<bool>> wanted(all.size(), std::vector<bool>(all.size()));
-  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  std::vector<std::vector<std::size_t>> with(all.size());  // [a]: each b > a to correlate with
   for (const auto& at : sets)
     for (std::size_t x = 0; x < at.size(); ++x)
       for (std::size_t y = x + 1; y < at.size(); ++y) {
@@ -257,13 +257,17 @@ std::vector<std::vector<double>> partials_with_steps(std::span<const PackedRanks
               r(static_cast<Eigen::Index>(b), static_cast<Eigen::Index>(a)) =
                   rank[a][b - first_metric];
         else
-          pairs.emplace_back(a, b);
+          with[a].push_back(b);
       }
-  parallel_tasks(pairs.size(), threads, [&](std::size_t i) {
-    auto [a, b] = pairs[i];
-    double rho = rank_correlation(all[a], all[b]);
-    r(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) = rho;
-    r(static_cast<Eigen::Index>(b), static_cast<Eigen::Index>(a)) = rho;
+  parallel_tasks(all.size(), threads, [&](std::size_t a) {
+    std::vector<PackedRanks> others;
+    for (std::size_t b : with[a])
+      others.push_back(all[b]);
+    std::vector<double> rho = rank_correlations(all[a], others);
+    for (std::size_t j = 0; j < others.size(); ++j) {
+      auto x = static_cast<Eigen::Index>(a), y = static_cast<Eigen::Index>(with[a][j]);
+      r(x, y) = r(y, x) = rho[j];
+    }
   });
   std::vector<std::vector<double>> out(k);
   for (std::size_t p = 0; p < k; ++p) {
@@ -325,8 +329,7 @@ std::optional<Statistics> summarise_draws(Draws& d, const std::vector<Scale>& sc
       return sampler.key(p, values);
     });
     own_ranks[p] = sorted.to_doubled_ranks();
-    for (std::size_t m = 0; m < metrics; ++m)
-      s.rank[p][m] = rank_correlation(own_ranks[p], ranks[m]);
+    s.rank[p] = rank_correlations(own_ranks[p], ranks);
   });
   if (stopped()) return std::nullopt;
   s.partial = d.steps.size() > 0

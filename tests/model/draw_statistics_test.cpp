@@ -192,6 +192,23 @@ TEST_CASE("Spearman from doubled ranks") {
   CHECK(spearman({1, 2, 3, 4, 5}, {2, 1, 4, 3, 5}) == doctest::Approx(0.8));
 }
 
+TEST_CASE("one series with several in one pass: Spearman of each, as worked out by hand") {
+  // Against {1, 2, 3, 4, 5} (doubled ranks 2..10): itself 1, reversed -1, a
+  // constant 0, and d = -1, 1, -1, 1, 0: 1 - 6 x 4 / (5 x 24) = 0.8.
+  std::vector<std::uint32_t> a = {2, 4, 6, 8, 10}, down = {10, 8, 6, 4, 2}, flat = {6, 6, 6, 6, 6},
+                             swapped = {4, 2, 8, 6, 10};
+  std::vector<PackedRanks> others = {packed(a), packed(down), packed(flat), packed(swapped)};
+  std::vector<double> rho = rank_correlations(packed(a), others);
+  REQUIRE(rho.size() == 4);
+  CHECK(rho[0] == doctest::Approx(1));
+  CHECK(rho[1] == doctest::Approx(-1));
+  CHECK(rho[2] == 0);
+  CHECK(rho[3] == doctest::Approx(0.8));
+  for (std::size_t j = 0; j < others.size(); ++j)  // the very numbers pair by pair gives
+    CHECK(rho[j] == rank_correlation(packed(a), others[j]));
+  CHECK(rank_correlations(packed(flat), others) == std::vector<double>(4, 0.0));
+}
+
 TEST_CASE("rank correlation beyond two million draws (128-bit sums)") {
   const std::uint32_t n = 2000001;
   std::vector<std::uint32_t> up(n), down(n);
@@ -199,6 +216,10 @@ TEST_CASE("rank correlation beyond two million draws (128-bit sums)") {
     up[i] = 2 * (i + 1), down[i] = 2 * (n - i);
   CHECK(rank_correlation(packed(up), packed(up)) == doctest::Approx(1));
   CHECK(rank_correlation(packed(up), packed(down)) == doctest::Approx(-1));
+  std::vector<PackedRanks> both = {packed(up), packed(down)};
+  std::vector<double> rho = rank_correlations(packed(up), both);
+  CHECK(rho[0] == doctest::Approx(1));
+  CHECK(rho[1] == doctest::Approx(-1));
 }
 
 namespace {
