@@ -1,6 +1,8 @@
 #include "scenarios/csv_reader.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 namespace scenarios {
@@ -131,6 +133,12 @@ CsvResult CsvParser::run() {
 // The offset of the first byte that is not part of valid UTF-8, or npos.
 std::size_t invalid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    // Eight ASCII bytes (none with its top bit set) at a time: most text.
+    std::uint64_t eight;
+    while (i + 8 <= s.size() &&
+           (std::memcpy(&eight, s.data() + i, 8), (eight & 0x8080808080808080u) == 0))
+      i += 8;
+    if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     std::size_t n = c < 0x80           ? 1
                     : (c >> 5) == 0x6  ? 2

@@ -68,3 +68,18 @@ TEST_CASE("malformed quoting is a located error") {
   CHECK(errors(parse_csv(std::string("a,b\n1,\0", 7), "t.csv")) ==
         std::vector<std::string>{"t.csv:2:3: binary file (NUL byte); expected CSV text"});
 }
+
+TEST_CASE("invalid_utf8 finds the first bad byte wherever it falls among ASCII runs") {
+  // The check takes eight ASCII bytes at a time: a bad byte at every offset
+  // from 0 to 20, before, inside and after those runs, is found where it is.
+  for (std::size_t at = 0; at <= 20; ++at) {
+    std::string text(at, 'a');
+    CHECK(invalid_utf8(text) == std::string_view::npos);
+    CHECK(invalid_utf8(text + "\xff" + std::string(9, 'b')) == at);       // never a UTF-8 byte
+    CHECK(invalid_utf8(text + "\xc2") == at);                             // cut off at the end
+    CHECK(invalid_utf8(text + "\xe2\x82x" + std::string(9, 'b')) == at);  // a bad continuation
+    // "£" (C2 A3) and "€" (E2 82 AC) are valid; the first bad byte after them is found.
+    CHECK(invalid_utf8(text + "\xc2\xa3" + std::string(9, 'b') + "\x80") == at + 11);
+    CHECK(invalid_utf8(text + "\xe2\x82\xac" + std::string(at, 'c')) == std::string_view::npos);
+  }
+}
