@@ -23,17 +23,25 @@ struct Decimal {
   std::string_view exponent;  // with sign, may be empty
 };
 
+// What std::isspace and std::isdigit take in the "C" locale, without a call.
+bool is_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+  while (!s.empty() && is_space(s.front()))
     s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+  while (!s.empty() && is_space(s.back()))
     s.remove_suffix(1);
   return s;
 }
 
 bool all_digits(std::string_view s) {
   for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    if (!is_digit(c)) return false;
   return true;
 }
 
@@ -49,7 +57,7 @@ std::optional<std::string> whole_digits(std::string_view s) {
       if ((s.size() - i - 1) % 4 != 3 || (i + 4 < s.size() && s[i + 4] != ',')) return std::nullopt;
       continue;
     }
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+    if (!is_digit(s[i])) return std::nullopt;
     out += s[i];
   }
   return out;
