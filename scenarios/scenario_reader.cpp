@@ -422,10 +422,13 @@ std::optional<int> Compiler::exercise(const Field& f, std::size_t extensions) {
 std::vector<model::Share> Compiler::funded_by(const Field& f, int index) {
   std::vector<model::Share> out;
   if (!f.node || f.node->is_null()) return out;
-  std::vector<std::string> ids;
-  for (const model::FundingStream& s : s_.funding)
-    ids.push_back(s.id);
-  if (f.node->is_scalar() && std::find(ids.begin(), ids.end(), f.node->text) != ids.end()) {
+  // The stream's index, or the number of streams when none has the id.
+  auto stream = [&](const std::string& id) {
+    auto it = std::find_if(s_.funding.begin(), s_.funding.end(),
+                           [&](const model::FundingStream& s) { return s.id == id; });
+    return static_cast<std::size_t>(it - s_.funding.begin());
+  };
+  if (f.node->is_scalar() && stream(f.node->text) < s_.funding.size()) {
     read_.error(f, "expected each stream's share, like {" + f.node->text + ": 1}, got \"" +
                        f.node->text + "\"");
     return out;
@@ -435,8 +438,11 @@ std::vector<model::Share> Compiler::funded_by(const Field& f, int index) {
   bool ok = true;
   for (const Entry& e : f.node->entries) {
     Field share{&e.value, join_path(f.path, e.key)};
-    auto it = std::find(ids.begin(), ids.end(), e.key);
-    if (it == ids.end()) {
+    std::size_t i = stream(e.key);
+    if (i == s_.funding.size()) {
+      std::vector<std::string> ids;
+      for (const model::FundingStream& s : s_.funding)
+        ids.push_back(s.id);
       read_.error_at(e.key_mark, share.path,
                      "unknown funding stream '" + e.key + "'" + model::did_you_mean(e.key, ids));
       ok = false;
@@ -457,7 +463,7 @@ std::vector<model::Share> Compiler::funded_by(const Field& f, int index) {
     }
     bind(share, {Target::contract_share, index, static_cast<int>(out.size())});
     total += *v;
-    out.push_back({static_cast<int>(it - ids.begin()), *v});
+    out.push_back({static_cast<int>(i), *v});
   }
   if (ok && std::fabs(total - 1.0) > 1e-9) {
     char buf[64];
@@ -525,10 +531,9 @@ std::optional<model::Contract> Compiler::contract(const Entry& e, const Field& d
                                                   : ""));
   if (!read_.expect_mapping(self)) return std::nullopt;
   read_.check_keys(self, contract_fields());
-  auto pick = [&](std::string_view key) {
-    Field own = child(self, key);
-    if (own.node) return own;  // moved, where the conditional operator would copy
-    return child(defaults, key);
+  auto pick = [&](std::string_view key) {  // its path made only for the node taken
+    const Node* own = self.node->find(key);
+    return own ? Field{own, join_path(self.path, key)} : child(defaults, key);
   };
   auto need = [&](const Field& f, std::string_view key) {
     if (!f.node) read_.error(self, "missing '" + std::string(key) + "'");
