@@ -372,22 +372,39 @@ bool TreeBuilder::scalar(fy_event* event) {
   Where end = where_of(fy_event_end_mark(event));
   if (is_quote) --at.column;  // libfyaml marks the text; we mark its opening quote
   if (!count(1, at)) return false;
-  Node node;
-  node.mark = mark_at(at);
-  node.text = token_text(value);
-  node.quoted = style != FYSS_PLAIN;
   if (is_quote && end.line != at.line) {
     error(at, "unterminated quoted string (a quoted string must close on its line)");
     return false;
   }
+  std::string_view t = token_text(value);
+  bool quoted = style != FYSS_PLAIN;
   // A tag other than !!null (`!!str`, say) makes even an empty scalar text.
   std::string_view tag = token_text(event->scalar.tag);
   bool tagged = !tag.empty() && tag != "!!null" && tag != "tag:yaml.org,2002:null";
-  std::string_view t = node.text;
-  bool null = !node.quoted && !tagged && t.size() <= 4 &&
+  bool null = !quoted && !tagged && t.size() <= 4 &&
               (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL");
-  node.kind = null ? Node::Kind::null : Node::Kind::scalar;
-  return complete(std::move(node), token_text(event->scalar.anchor));
+  auto fill = [&](Node& node) {
+    node.kind = null ? Node::Kind::null : Node::Kind::scalar;
+    node.text = t;
+    node.quoted = quoted;
+    node.mark = mark_at(at);
+  };
+  std::string_view anchor = token_text(event->scalar.anchor);
+  if (anchor.empty() && !stack_.empty()) {  // most scalars: a value, made where it goes
+    Frame& top = stack_.back();
+    if (top.node.is_sequence()) {
+      fill(top.node.items.emplace_back());
+      return true;
+    }
+    if (top.awaiting_value) {
+      fill(top.node.entries.back().value);
+      top.awaiting_value = false;
+      return true;
+    }
+  }
+  Node node;
+  fill(node);
+  return complete(std::move(node), anchor);
 }
 
 bool TreeBuilder::alias(fy_event* event) {
