@@ -399,8 +399,15 @@ void attribute(const Contract& c, const std::vector<Money>& cost,
   std::size_t n = c.funded_by.size();
   Money* before = n <= kOnStack ? on_stack : (spill.resize(n), spill.data());
   std::fill(before, before + n, Money{});
+  // Before a contract's first cost and after its last, the cumulative cost
+  // and so every stream's share of it stand still: nothing to attribute.
+  std::size_t first = 0, end = cost.size();
+  while (first < end && cost[first] == Money{})
+    ++first;
+  while (end > first && cost[end - 1] == Money{})
+    --end;
   Money cumulative;
-  for (std::size_t p = 0; p < cost.size(); ++p) {
+  for (std::size_t p = first; p < end; ++p) {
     cumulative += cost[p];
     Money given;
     for (std::size_t i = 0; i < n; ++i) {
