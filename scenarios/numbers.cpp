@@ -1,5 +1,6 @@
 #include "scenarios/numbers.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -71,7 +72,10 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
     s.remove_prefix(1);
   }
   if (s.starts_with("£")) s.remove_prefix(std::string_view("£").size());
-  if (std::size_t e = s.find_first_of("eE"); e != std::string_view::npos) {
+  // (find_first_of would call memchr for every character)
+  auto exponent_mark =
+      std::find_if(s.begin(), s.end(), [](char c) { return c == 'e' || c == 'E'; });
+  if (std::size_t e = static_cast<std::size_t>(exponent_mark - s.begin()); e < s.size()) {
     d.exponent = s.substr(e + 1);
     s = s.substr(0, e);
     std::string_view digits = d.exponent;
