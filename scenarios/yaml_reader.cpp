@@ -288,14 +288,16 @@ YamlResult TreeBuilder::run() {
 }
 
 bool TreeBuilder::handle(fy_event* event) {
-  const fy_mark* start = fy_event_start_mark(event);
-  if (second_document_ && start) {
-    error(where_of(start), "a second YAML document; a scenario file holds one");
-    return false;
+  if (second_document_) {
+    if (const fy_mark* start = fy_event_start_mark(event)) {
+      error(where_of(start), "a second YAML document; a scenario file holds one");
+      return false;
+    }
   }
   switch (event->type) {
     case FYET_DOCUMENT_START:
       if (++documents_ > 1) {
+        const fy_mark* start = fy_event_start_mark(event);
         if (!start) {
           second_document_ = true;
           return true;
@@ -429,6 +431,17 @@ bool TreeBuilder::alias(fy_event* event) {
 bool TreeBuilder::close() {
   Frame& top = stack_.back();
   if (top.awaiting_value) top.node.entries.pop_back();  // a key without a value is dropped
+  if (top.anchor.empty() && stack_.size() >= 2) {  // most: a value, moved once to where it goes
+    Frame& parent = stack_[stack_.size() - 2];
+    if (parent.node.is_sequence() || parent.awaiting_value) {
+      if (parent.node.is_sequence())
+        parent.node.items.push_back(std::move(top.node));
+      else
+        parent.node.entries.back().value = std::move(top.node), parent.awaiting_value = false;
+      stack_.pop_back();
+      return true;
+    }
+  }
   Node node = std::move(top.node);
   std::string anchor = std::move(top.anchor);
   stack_.pop_back();
