@@ -122,3 +122,29 @@ $ envelope compare examples/coventry-2019.yaml --variant "Grant cut:funding.publ
 metric,base,Grant cut,diff_Grant cut
 cost,12131595.00,12131595.00,0.00
 >= 0
+
+# libxlsxwriter is loaded only when a workbook is written. When it cannot be,
+# the command says so and how to fix it, exits 2, and leaves no file behind;
+# every other output works without it.
+$ rm -rf /tmp/envelope-golden-nolib && mkdir /tmp/envelope-golden-nolib && ENVELOPE_XLSXWRITER=/nonexistent/libxlsxwriter.so.4 envelope workbook examples/coventry-2019.yaml -o /tmp/envelope-golden-nolib/w.xlsx; ls -A /tmp/envelope-golden-nolib | wc -l
+0
+>2
+envelope: cannot write XLSX: /nonexistent/libxlsxwriter.so.4: cannot open shared object file: No such file or directory (install the libxlsxwriter4 package, or set ENVELOPE_XLSXWRITER to the library's path)
+>= 0
+
+$ ENVELOPE_XLSXWRITER=/nonexistent/libxlsxwriter.so.4 envelope report examples/coventry-2019.yaml -o /tmp/envelope-golden-nolib/r.xlsx; ls -A /tmp/envelope-golden-nolib | wc -l
+0
+>2
+envelope: cannot write XLSX: /nonexistent/libxlsxwriter.so.4: cannot open shared object file: No such file or directory (install the libxlsxwriter4 package, or set ENVELOPE_XLSXWRITER to the library's path)
+>= 0
+
+$ ENVELOPE_XLSXWRITER=/nonexistent/libxlsxwriter.so.4 envelope report examples/coventry-2019.yaml -o /tmp/envelope-golden-nolib/r.html && ls -A /tmp/envelope-golden-nolib
+r.html
+>= 0
+
+# A library that loads but lacks a function the tool calls is named as such.
+$ ENVELOPE_XLSXWRITER=libz.so.1 envelope workbook examples/coventry-2019.yaml -o /tmp/envelope-golden-nolib/w.xlsx; ls -A /tmp/envelope-golden-nolib
+r.html
+>2
+envelope: cannot write XLSX: libz.so.1 has no chart_add_series (install the libxlsxwriter4 package, or set ENVELOPE_XLSXWRITER to the library's path)
+>= 0
