@@ -110,7 +110,8 @@ class TreeBuilder {
   bool close();
   bool complete(Node&& node, std::string_view anchor);
   bool key(Frame& mapping, Node&& node);
-  int first_given(Frame& mapping, const std::string& key);
+  bool scalar_key(Frame& mapping, std::string_view key, Mark mark);
+  int first_given(Frame& mapping, std::string_view key);
   bool count(std::size_t nodes, Where w);
   std::string current_path() const;
 
@@ -403,6 +404,7 @@ bool TreeBuilder::scalar(fy_event* event) {
       top.awaiting_value = false;
       return true;
     }
+    if (!null) return scalar_key(top, t, mark_at(at));  // a key, made in its entry
   }
   Node node;
   fill(node);
@@ -475,21 +477,25 @@ bool TreeBuilder::key(Frame& mapping, Node&& node) {
                                       : "a mapping key must be plain text");
     return false;
   }
-  if (int line = first_given(mapping, node.text))
-    result_.errors.add(
-        node.mark, join_path(current_path(), node.text),
-        "duplicate key '" + node.text + "' (first given at line " + std::to_string(line) + ")");
-  if (!mapping.first_lines.empty()) mapping.first_lines.emplace(node.text, node.mark.line);
+  return scalar_key(mapping, node.text, std::move(node.mark));
+}
+
+bool TreeBuilder::scalar_key(Frame& mapping, std::string_view key, Mark mark) {
+  if (int line = first_given(mapping, key))
+    result_.errors.add(mark, join_path(current_path(), key),
+                       "duplicate key '" + std::string(key) + "' (first given at line " +
+                           std::to_string(line) + ")");
+  if (!mapping.first_lines.empty()) mapping.first_lines.emplace(key, mark.line);
   if (mapping.node.entries.empty()) mapping.node.entries.reserve(4);
   Entry& entry = mapping.node.entries.emplace_back();
-  entry.key = std::move(node.text);
-  entry.key_mark = std::move(node.mark);
+  entry.key = key;
+  entry.key_mark = std::move(mark);
   mapping.awaiting_value = true;
   return true;
 }
 
 // The line `key` was first given at in the mapping, or 0 when it is new.
-int TreeBuilder::first_given(Frame& mapping, const std::string& key) {
+int TreeBuilder::first_given(Frame& mapping, std::string_view key) {
   constexpr std::size_t kIndexedFrom = 16;  // entries; fewer are compared one by one
   const std::vector<Entry>& entries = mapping.node.entries;
   if (entries.size() < kIndexedFrom) {
@@ -500,7 +506,7 @@ int TreeBuilder::first_given(Frame& mapping, const std::string& key) {
   if (mapping.first_lines.empty())
     for (const Entry& e : entries)
       mapping.first_lines.emplace(e.key, e.key_mark.line);  // keeps the first of duplicates
-  auto it = mapping.first_lines.find(key);
+  auto it = mapping.first_lines.find(std::string(key));
   return it == mapping.first_lines.end() ? 0 : it->second;
 }
 
