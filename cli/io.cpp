@@ -206,8 +206,16 @@ Loaded load_scenario(const std::string& path, const std::vector<std::string>& se
         fmt::format("{}: {} under --strict: fix {}, or run without --strict", input.source,
                     result.warnings.size() == 1 ? "a warning is an error" : "warnings are errors",
                     result.warnings.size() == 1 ? "it" : "them"));
-  return Loaded{std::move(*result.tree), std::move(*result.scenario), std::move(result.analyses),
-                input.source, std::move(files)};
+  return Loaded{std::move(*result.tree),    std::move(*result.scenario),
+                std::move(result.analyses), input.source,
+                std::move(files),           std::move(result.financial_years)};
+}
+
+model::Evaluation evaluate(Loaded& loaded) {
+  if (!loaded.financial_years) return model::Evaluation(loaded.scenario);
+  model::Projection p = std::move(*loaded.financial_years);
+  loaded.financial_years.reset();
+  return model::Evaluation(loaded.scenario, std::move(p));
 }
 
 std::string format_name(const std::string& format, const std::string& output,

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/metrics.h"
+#include "model/projection.h"
 #include "model/scenario.h"
 #include "scenarios/analyses.h"
 #include "scenarios/node.h"
@@ -50,7 +52,12 @@ struct Loaded {
   scenarios::Analyses analyses;
   std::string source;
   std::vector<Input> files;  // every file read: the scenario, then the tables it includes
+  // The scenario projected over financial years, when the warnings did it.
+  std::optional<model::Projection> financial_years;
 };
+// An evaluation of the loaded scenario, starting from the projection the
+// warnings made (which it takes), if any. The scenario must not have changed.
+model::Evaluation evaluate(Loaded& loaded);
 // Reads, overrides and compiles; on any error prints every diagnostic to
 // standard error and throws Exit(2). Warnings (SPEC 5) are printed to
 // standard error too and change nothing, unless --strict made them errors:

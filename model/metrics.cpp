@@ -187,6 +187,18 @@ Evaluation::Evaluation(const Scenario& s) : scenario_(s) {
   refresh();
 }
 
+Evaluation::Evaluation(const Scenario& s, Projection financial_years) : scenario_(s) {
+  refresh();
+  const Projection& p = financial_years;
+  assert(p.layout && p.basis == Basis::financial_year && p.layout->basis == p.basis &&
+         p.layout->fiscal_year_start == s.fiscal_year_start && p.horizon.first == horizon_.first &&
+         p.horizon.last == horizon_.last && p.committed.size() == s.funding.size());
+  layouts_.push_back(p.layout);
+  auto slot = static_cast<std::size_t>(Basis::financial_year);
+  projections_[slot] = std::move(financial_years);
+  made_[slot] = Lines::attributed;
+}
+
 void Evaluation::refresh() {
   auto h = horizon_of(scenario_);
   assert(h.has_value());

@@ -69,6 +69,10 @@ struct MetricValue {
 class Evaluation {
  public:
   explicit Evaluation(const Scenario& s);
+  // The same, starting from a projection of `s` over financial years with
+  // every line, made over make_layout(*horizon_of(s), Basis::financial_year,
+  // s.fiscal_year_start) (as the warnings make one), which is then not made again.
+  Evaluation(const Scenario& s, Projection financial_years);
 
   // Call after the scenario changed. Precondition: horizon_of(s) has a value.
   void refresh();

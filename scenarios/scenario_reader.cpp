@@ -750,7 +750,7 @@ ReadResult read_scenario(std::string_view text, std::string_view source_name,
   if (scenario && out.errors.empty())
     check_analyses(out.analyses, *out.tree, *scenario, out.errors);
   if (out.errors.empty()) {
-    out.warnings = scenario_warnings(*out.tree, *scenario);
+    out.warnings = scenario_warnings(*out.tree, *scenario, &out.financial_years);
     out.scenario = std::move(scenario);
   }
   return out;

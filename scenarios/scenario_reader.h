@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/projection.h"
 #include "model/scenario.h"
 #include "scenarios/analyses.h"
 #include "scenarios/diagnostic.h"
@@ -38,6 +39,9 @@ struct ReadResult {
   Analyses analyses;                        // variants, sensitivity and checks
   Diagnostics errors;
   Diagnostics warnings;  // with a scenario: what it reads as, but is likely a mistake (SPEC 5)
+  // With a scenario, when the warnings projected it: over financial years,
+  // every line (for model::Evaluation to start from).
+  std::optional<model::Projection> financial_years;
 };
 
 // Reads an included file: its text, or nullopt with `error` set ("No such file or directory").

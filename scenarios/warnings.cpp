@@ -50,7 +50,7 @@ void by_year_outside(const Node& section, const std::string& path, const model::
 
 // Streams that contracts draw on for more than they provide in a year.
 void committed_beyond_funding(const Node& tree, const model::Scenario& s, const model::Horizon& h,
-                              Diagnostics& out) {
+                              Diagnostics& out, std::optional<model::Projection>* keep) {
   const Node* funding = tree.find("funding");
   if (!funding || funding->entries.size() != s.funding.size()) return;
   model::Projection p = model::project(s, h, model::Basis::financial_year);
@@ -73,6 +73,7 @@ void committed_beyond_funding(const Node& tree, const model::Scenario& s, const 
                 model::to_display_string(p.stream_funding[i][worst], true) + " available (" +
                 model::to_display_string(deepest, true) + " over)");
   }
+  if (keep) *keep = std::move(p);
 }
 
 // A literal amount written to a fraction of a penny (`500000.005`): it has a
@@ -125,7 +126,8 @@ void sub_penny_amounts(const Node& tree, Diagnostics& out) {
 
 }  // namespace
 
-Diagnostics scenario_warnings(const Node& tree, const model::Scenario& s) {
+Diagnostics scenario_warnings(const Node& tree, const model::Scenario& s,
+                              std::optional<model::Projection>* financial_years) {
   Diagnostics out;
   auto h = model::horizon_of(s);
   if (!h || !tree.is_mapping()) return out;
@@ -137,7 +139,7 @@ Diagnostics scenario_warnings(const Node& tree, const model::Scenario& s) {
     for (const Entry& e : funding->entries)
       by_year_outside(e.value, "funding." + e.key, *h, s.fiscal_year_start, out);
   try {
-    committed_beyond_funding(tree, s, *h, out);
+    committed_beyond_funding(tree, s, *h, out, financial_years);
   } catch (const std::out_of_range&) {
     // An amount out of range is the projection's error to report, where it is asked for.
   }

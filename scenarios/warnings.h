@@ -4,6 +4,9 @@
 // `file:line:col: path: warning: message`.
 #pragma once
 
+#include <optional>
+
+#include "model/projection.h"
 #include "model/scenario.h"
 #include "scenarios/diagnostic.h"
 #include "scenarios/node.h"
@@ -13,7 +16,10 @@ namespace scenarios {
 // A contract wholly outside the horizon (it costs nothing in any period), a
 // by_year year outside the horizon (never used), and a funding stream
 // committed beyond its funding in some financial year, and a literal amount
-// written to a fraction of a penny.
-Diagnostics scenario_warnings(const Node& tree, const model::Scenario& s);
+// written to a fraction of a penny. The projection over financial years the
+// funding check makes is moved to `financial_years`, when given, for an
+// evaluation of the same scenario to start from (model::Evaluation).
+Diagnostics scenario_warnings(const Node& tree, const model::Scenario& s,
+                              std::optional<model::Projection>* financial_years = nullptr);
 
 }  // namespace scenarios

@@ -17,7 +17,7 @@ int run_eval(const EvalOptions& o) {
     if (auto* error = std::get_if<std::string>(&parsed)) fail_usage(*error);
     queries.push_back(std::get<model::MetricQuery>(std::move(parsed)));
   }
-  model::Evaluation evaluation(loaded.scenario);
+  model::Evaluation evaluation = evaluate(loaded);
   std::string out;
   for (const model::MetricQuery& q : queries) {
     auto v = evaluation.value(q);

@@ -13,7 +13,7 @@ int run_run(const RunOptions& o) {
   if (!basis) fail_usage(fmt::format("--by {}: use fy, contract-year, calendar or month", o.by));
   Format format = choose_format(o.format, o.output, {o.file});
   Loaded loaded = load_scenario(o.file, o.sets);
-  model::Evaluation evaluation(loaded.scenario);
+  model::Evaluation evaluation = evaluate(loaded);
   std::string text;
   if (format == Format::json) {
     text = projection_json(loaded.scenario, evaluation, *basis);

@@ -2,6 +2,7 @@
 
 #include "tests/print.h"
 
+#include "model/metrics.h"
 #include "scenarios/scenario_reader.h"
 
 using namespace scenarios;
@@ -147,4 +148,44 @@ TEST_CASE("an unknown key suggests the nearest") {
   CHECK(messages(read(text)) ==
         std::vector<std::string>{
             "t.yaml:24:5: contracts.b.trem: unknown key 'trem' (did you mean 'term'?)"});
+}
+
+TEST_CASE(
+    "an evaluation started from the warnings' projection gives every figure a fresh one does") {
+  ReadResult r = read(kBase);
+  REQUIRE(r.scenario);
+  REQUIRE(r.financial_years);  // two streams: the funding check projected the scenario
+  const model::Scenario& s = *r.scenario;
+  model::Evaluation fresh(s), seeded(s, std::move(*r.financial_years));
+  for (const std::string& name : model::all_metric_names(s)) {
+    auto q = std::get<model::MetricQuery>(model::parse_metric(name, s));
+    auto a = fresh.value(q), b = seeded.value(q);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK_MESSAGE(a->money == b->money, name);
+    CHECK_MESSAGE(a->count == b->count, name);
+  }
+  const model::Projection& p = fresh.projection(model::Basis::financial_year);
+  const model::Projection& q = seeded.projection(model::Basis::financial_year);
+  CHECK(p.committed == q.committed);
+  CHECK(p.stream_funding == q.stream_funding);
+  CHECK(p.contract_cost == q.contract_cost);
+  // After a change the seeded evaluation projects again, as a fresh one would.
+  model::Scenario changed = s;
+  model::Evaluation again(changed, fresh.projection(model::Basis::financial_year));
+  changed.contracts[0].annual = model::Money{123456};
+  again.refresh();
+  model::Evaluation reference(changed);
+  auto cost = std::get<model::MetricQuery>(model::parse_metric("cost", changed));
+  CHECK(again.value(cost)->money == reference.value(cost)->money);
+}
+
+TEST_CASE("without funding streams the warnings project nothing to start from") {
+  ReadResult r = read(R"(scenario: {name: T, start: 2020-04-01}
+envelope: {annual: 100}
+contracts:
+  a: {annual: 50, start: 2020-04-01, term: 1}
+)");
+  REQUIRE(r.scenario);
+  CHECK_FALSE(r.financial_years);
 }
