@@ -200,7 +200,7 @@ std::string not_in_scenario(const Node& tree, const std::string& path) {
 std::optional<CompiledScenario> CompiledScenario::compile(
     Node tree, const std::vector<std::string>& parameters, Diagnostics& errors,
     const std::vector<Mark>& marks) {
-  Mark unplaced{std::make_shared<const std::string>("parameter"), 1, 1};
+  Mark unplaced{source_name("parameter"), 1, 1};
   auto mark_of = [&](const std::string& path) {
     for (std::size_t i = 0; i < parameters.size() && i < marks.size(); ++i)
       if (parameters[i] == path) return marks[i];

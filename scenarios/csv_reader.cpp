@@ -12,7 +12,7 @@ namespace {
 class CsvParser {
  public:
   CsvParser(std::string_view text, std::string_view source)
-      : text_(text), source_(std::make_shared<const std::string>(source)) {}
+      : text_(text), source_(source_name(source)) {}
 
   CsvResult run();
 
@@ -28,7 +28,7 @@ class CsvParser {
   void plain_cell(CsvCell& cell);
 
   std::string_view text_;
-  std::shared_ptr<const std::string> source_;
+  const std::string* source_;
   std::size_t pos_ = 0;
   int line_ = 1, column_ = 1;
   CsvResult result_;

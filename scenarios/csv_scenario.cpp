@@ -152,7 +152,7 @@ std::optional<CsvResult> rows_of(std::string_view text, std::string_view source_
   out.errors = csv.errors;
   if (!csv.errors.empty()) return std::nullopt;
   if (csv.rows.empty()) {
-    out.errors.add(Mark{std::make_shared<const std::string>(source_name), 1, 1}, "",
+    out.errors.add(Mark{scenarios::source_name(source_name), 1, 1}, "",
                    std::string("empty file: expected ") + expected_header);
     return std::nullopt;
   }
@@ -166,7 +166,7 @@ TreeResult parse_path_value_csv(std::string_view text, std::string_view source_n
   auto read = rows_of(text, source_name, "the header path,value", out);
   if (!read) return out;
   const CsvResult& csv = *read;
-  auto source = std::make_shared<const std::string>(source_name);
+  auto source = scenarios::source_name(source_name);
   const CsvRow& header = csv.rows.front();
   // Headers as a spreadsheet saves them: in any case (Path,Value), and with
   // empty columns after them (path,value,,), which are ignored.
@@ -254,7 +254,7 @@ TreeResult parse_csv_table(std::string_view text, std::string_view source_name,
   auto read = rows_of(text, source_name, "a header row starting with id", out);
   if (!read) return out;
   const CsvResult& csv = *read;
-  auto source = std::make_shared<const std::string>(source_name);
+  auto source = scenarios::source_name(source_name);
   const CsvRow& header = csv.rows.front();
   if (trimmed(header[0].text) != "id") {
     out.errors.add(header[0].mark, "",

@@ -1,8 +1,19 @@
 #include "scenarios/diagnostic.h"
 
 #include <algorithm>
+#include <mutex>
+#include <set>
 
 namespace scenarios {
+
+const std::string* source_name(std::string_view name) {
+  static std::mutex guard;
+  static std::set<std::string, std::less<>> names;  // nodes never move
+  std::lock_guard<std::mutex> lock(guard);
+  auto it = names.find(name);
+  if (it == names.end()) it = names.emplace(name).first;
+  return &*it;
+}
 
 std::string to_string(const Diagnostic& d) {
   std::string out = d.mark.source ? *d.mark.source : std::string("<input>");

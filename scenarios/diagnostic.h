@@ -9,10 +9,14 @@
 
 namespace scenarios {
 
+// A source's name, the same pointer for the same name and kept for the life
+// of the process: every node of a tree has a mark, and the names are few.
+const std::string* source_name(std::string_view name);
+
 // A place in a source: a file, standard input ("-") or a --set argument.
 // Lines and columns are 1-based.
 struct Mark {
-  std::shared_ptr<const std::string> source;
+  const std::string* source = nullptr;  // from source_name
   int line = 1, column = 1;
 };
 

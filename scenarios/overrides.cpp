@@ -195,8 +195,7 @@ void apply_value(Node& root, const std::string& path, const Node& value, const M
 }
 
 void apply_override(Node& root, std::string_view assignment, Diagnostics& errors) {
-  apply_override(root, assignment, errors,
-                 Mark{std::make_shared<const std::string>("--set"), 1, 1});
+  apply_override(root, assignment, errors, Mark{source_name("--set"), 1, 1});
 }
 
 void apply_override(Node& root, std::string_view assignment, Diagnostics& errors,

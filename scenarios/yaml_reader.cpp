@@ -76,7 +76,7 @@ class TreeBuilder {
  public:
   TreeBuilder(std::string_view text, std::string_view source, int first_line, int first_column)
       : text_(text),
-        source_(std::make_shared<const std::string>(source)),
+        source_(source_name(source)),
         first_line_(first_line),
         first_column_(first_column) {}
 
@@ -116,7 +116,7 @@ class TreeBuilder {
   std::string current_path() const;
 
   std::string_view text_;
-  std::shared_ptr<const std::string> source_;
+  const std::string* source_;
   int first_line_, first_column_;
   std::vector<Frame> stack_;
   std::map<std::string, std::pair<Node, std::size_t>> anchors_;
@@ -372,10 +372,9 @@ bool TreeBuilder::scalar(fy_event* event) {
   fy_scalar_style style = fy_token_scalar_style(value);
   bool is_quote = style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED;
   Where at = where_of(fy_event_start_mark(event));
-  Where end = where_of(fy_event_end_mark(event));
   if (is_quote) --at.column;  // libfyaml marks the text; we mark its opening quote
   if (!count(1, at)) return false;
-  if (is_quote && end.line != at.line) {
+  if (is_quote && where_of(fy_event_end_mark(event)).line != at.line) {
     error(at, "unterminated quoted string (a quoted string must close on its line)");
     return false;
   }

@@ -79,8 +79,7 @@ VariantTree variant_tree(const Loaded& loaded, const std::string& spec) {
     return out;
   }
   VariantTree out{spec.substr(0, colon), loaded.tree, {}};
-  scenarios::Mark at{std::make_shared<const std::string>("--variant"), 1,
-                     static_cast<int>(colon) + 2};
+  scenarios::Mark at{scenarios::source_name("--variant"), 1, static_cast<int>(colon) + 2};
   for (const std::string& a : assignments(spec.substr(colon + 1))) {
     scenarios::apply_override(out.tree, a, errors, at);
     at.column += static_cast<int>(a.size()) + 1;  // and its comma

@@ -26,7 +26,7 @@ std::vector<Requested> requested(const Loaded& loaded, const TornadoOptions& o) 
   std::vector<Requested> out;
   for (const auto& p : loaded.analyses.sensitivity.parameters)
     out.push_back({p.path, p.low, p.high, p.mark});
-  scenarios::Mark arg{std::make_shared<const std::string>("--param"), 1, 1};
+  scenarios::Mark arg{scenarios::source_name("--param"), 1, 1};
   for (const std::string& param : o.params) {
     std::size_t eq = param.find('='), colon = param.find(':', eq);
     Requested r{param.substr(0, eq), {}, {}, arg};

@@ -84,7 +84,7 @@ TEST_CASE("a value cell: YAML when it starts like YAML, else the text as it stan
   CHECK(read_value("", m, d).is_null());
   CHECK(read_value("~", m, d).is_null());
   CHECK(errors(d).empty());
-  read_value("[2, 2", Mark{std::make_shared<const std::string>("t.csv"), 3, 7}, d);
+  read_value("[2, 2", Mark{source_name("t.csv"), 3, 7}, d);
   CHECK(errors(d) ==
         std::vector<std::string>{"t.csv:3:7: [ is not closed with ] (or a ',' is missing)"});
 }
