@@ -85,14 +85,23 @@ std::string percent_text(double rate) {
 std::optional<double> FieldReader::expression(const Field& f, std::string_view what) {
   const Node& n = *f.node;
   int shift = n.quoted ? 1 : 0;
-  auto compiled = Expression::compile(n.text);
-  if (auto* e = std::get_if<ExpressionError>(&compiled)) {
-    Mark at = n.mark;
-    at.column += shift + e->position;
-    error_at(at, f.path, describe_error(n.text, *e));
-    return std::nullopt;
+  // The same text (`uplift` in every contract, say) is compiled once.
+  auto known = by_text_.find(n.text);
+  if (known == by_text_.end()) {
+    auto compiled = Expression::compile(n.text);
+    if (auto* e = std::get_if<ExpressionError>(&compiled)) {
+      Mark at = n.mark;
+      at.column += shift + e->position;
+      error_at(at, f.path, describe_error(n.text, *e));
+      return std::nullopt;
+    }
+    known =
+        by_text_
+            .emplace(n.text,
+                     std::make_shared<const Expression>(std::get<Expression>(std::move(compiled))))
+            .first;
   }
-  const Expression& expr = std::get<Expression>(compiled);
+  const Expression& expr = *known->second;
   std::vector<double> values;
   bool ok = true;
   for (const std::string& name : expr.names()) {
@@ -118,7 +127,7 @@ std::optional<double> FieldReader::expression(const Field& f, std::string_view w
     error(f, "expression \"" + n.text + "\" gives no finite number (division by zero?)");
     return std::nullopt;
   }
-  compiled_[f.node] = std::make_shared<const Expression>(std::get<Expression>(std::move(compiled)));
+  compiled_[f.node] = known->second;
   return v;
 }
 

@@ -97,6 +97,7 @@ class FieldReader {
   std::map<std::string, double> assumptions_;
   std::map<std::string, std::string> plain_assumptions_;
   std::map<const Node*, std::shared_ptr<const Expression>> compiled_;
+  std::map<std::string, std::shared_ptr<const Expression>, std::less<>> by_text_;
 };
 
 // A rate as a number, "0.03", and as a percentage, "3%" (12 significant digits).
