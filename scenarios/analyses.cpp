@@ -71,7 +71,7 @@ std::vector<double> AnalysisReader::numbers(const Field& f) {
     return out;
   }
   for (std::size_t i = 0; i < f.node->items.size(); ++i)
-    if (auto v = number(Field{&f.node->items[i], join_path(f.path, std::to_string(i))}))
+    if (auto v = number(Field{&f.node->items[i], join_path(f.path(), std::to_string(i))}))
       out.push_back(*v);
   return out;
 }
@@ -80,11 +80,11 @@ void AnalysisReader::variants(const Field& f, Analyses& out) {
   if (!f.node || f.node->is_null() || !read_.expect_mapping(f)) return;
   if (f.node->entries.size() > kMaxVariants) {
     const Entry& over = f.node->entries[kMaxVariants];
-    return read_.error_at(over.key_mark, join_path(f.path, over.key),
+    return read_.error_at(over.key_mark, join_path(f.path(), over.key),
                           "more than " + std::to_string(kMaxVariants) + " variants (the limit)");
   }
   for (const Entry& e : f.node->entries) {
-    Field variant{&e.value, join_path(f.path, e.key)};
+    Field variant{&e.value, join_path(f.path(), e.key)};
     if (!read_.expect_mapping(variant)) continue;
     Variant v{e.key, e.key_mark, {}};
     for (const Entry& o : e.value.entries)
@@ -172,16 +172,16 @@ void AnalysisReader::per_year(const Field& f, ParameterSpec& p) {
 void AnalysisReader::correlation(const Field& f, Sensitivity& out) {
   if (!f.node->is_sequence()) return read_.error(f, "expected a list of [path, path, rho]");
   for (std::size_t i = 0; i < f.node->items.size(); ++i) {
-    Field item{&f.node->items[i], join_path(f.path, std::to_string(i))};
+    Field item{&f.node->items[i], join_path(f.path(), std::to_string(i))};
     const Node& n = *item.node;
     if (!n.is_sequence() || n.items.size() != 3 || !n.items[0].is_scalar() ||
         !n.items[1].is_scalar()) {
       read_.error(item, "expected [path, path, rho]");
       continue;
     }
-    auto rho = number(Field{&n.items[2], join_path(item.path, "2")});
+    auto rho = number(Field{&n.items[2], join_path(item.path(), "2")});
     if (rho && (*rho < -1 || *rho > 1)) {
-      read_.error(Field{&n.items[2], join_path(item.path, "2")},
+      read_.error(Field{&n.items[2], join_path(item.path(), "2")},
                   "a correlation is between -1 and 1");
       continue;
     }
@@ -197,7 +197,7 @@ void AnalysisReader::sensitivity(const Field& f, Sensitivity& out) {
   }
   if (Field p = child(f, "parameters"); p.node && read_.expect_mapping(p))
     for (const Entry& e : p.node->entries)
-      parameter(e, join_path(p.path, e.key), out);
+      parameter(e, join_path(p.path(), e.key), out);
   if (Field c = child(f, "correlation"); c.node) correlation(c, out);
   if (Field mc = child(f, "montecarlo"); mc.node && read_.expect_mapping(mc)) {
     read_.check_keys(mc, {"draws", "seed"});
@@ -224,7 +224,7 @@ void AnalysisReader::checks(const Field& f, Analyses& out) {
   if (!f.node || f.node->is_null()) return;
   if (!f.node->is_sequence()) return read_.error(f, "expected a list of checks");
   for (std::size_t i = 0; i < f.node->items.size(); ++i) {
-    Field item{&f.node->items[i], join_path(f.path, std::to_string(i))};
+    Field item{&f.node->items[i], join_path(f.path(), std::to_string(i))};
     if (!read_.expect_mapping(item)) continue;
     read_.check_keys(item, kCheckKeys);
     Check c;

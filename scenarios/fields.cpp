@@ -13,9 +13,26 @@
 
 namespace scenarios {
 
+std::string Field::path() const {
+  if (!parent) return joined;
+  return join_path(parent->path(), index >= 0 ? std::to_string(index) : std::string(key));
+}
+
+Field lazy_child(const Field& parent, const Node* node, std::string_view key) {
+  Field f;
+  f.node = node, f.parent = &parent, f.key = key;
+  return f;
+}
+
+Field lazy_item(const Field& parent, const Node* node, int index) {
+  Field f;
+  f.node = node, f.parent = &parent, f.index = index;
+  return f;
+}
+
 Field child(const Field& f, std::string_view key) {
   const Node* n = f.node && f.node->is_mapping() ? f.node->find(key) : nullptr;
-  return Field{n, join_path(f.path, key)};
+  return Field{n, join_path(f.path(), key)};
 }
 
 bool FieldReader::expect_scalar(const Field& f, std::string_view what) {
@@ -33,7 +50,7 @@ bool FieldReader::expect_mapping(const Field& f) {
 void FieldReader::check_keys(const Field& f, const std::vector<std::string>& allowed) {
   for (const Entry& e : f.node->entries)
     if (std::find(allowed.begin(), allowed.end(), e.key) == allowed.end())
-      errors_.add(e.key_mark, join_path(f.path, e.key),
+      errors_.add(e.key_mark, join_path(f.path(), e.key),
                   "unknown key '" + e.key + "'" + model::did_you_mean(e.key, allowed));
 }
 
@@ -92,7 +109,7 @@ std::optional<double> FieldReader::expression(const Field& f, std::string_view w
     if (auto* e = std::get_if<ExpressionError>(&compiled)) {
       Mark at = n.mark;
       at.column += shift + e->position;
-      error_at(at, f.path, describe_error(n.text, *e));
+      error_at(at, f.path(), describe_error(n.text, *e));
       return std::nullopt;
     }
     known =
@@ -115,9 +132,9 @@ std::optional<double> FieldReader::expression(const Field& f, std::string_view w
     at.column += shift + static_cast<int>(position_of_name(n.text, name));
     std::string hint = model::did_you_mean(name, keys_of(assumptions_));
     if (is_identifier(n.text) && hint.empty())
-      error_at(at, f.path, "expected " + std::string(what) + ", got \"" + n.text + "\"");
+      error_at(at, f.path(), "expected " + std::string(what) + ", got \"" + n.text + "\"");
     else
-      error_at(at, f.path, "unknown name '" + name + "' in expression" + hint);
+      error_at(at, f.path(), "unknown name '" + name + "' in expression" + hint);
   }
   if (!ok) return std::nullopt;
   for (double value : values)
@@ -292,7 +309,7 @@ std::optional<model::RateSchedule> FieldReader::rates(const Field& f) {
   }
   bool ok = true;
   for (std::size_t i = 0; i < f.node->items.size(); ++i) {
-    auto r = rate(Field{&f.node->items[i], join_path(f.path, std::to_string(i))});
+    auto r = rate(lazy_item(f, &f.node->items[i], static_cast<int>(i)));
     if (r) out.rates.push_back(*r);
     ok = ok && r.has_value();
   }

@@ -20,12 +20,26 @@
 
 namespace scenarios {
 
-// A node and the dotted path it was written at.
+// A node and the dotted path it was written at. A field read in bulk (each
+// key of each contract) keeps its parent and its key instead, and makes the
+// path only when asked: in a message, which most fields never need.
 struct Field {
   const Node* node = nullptr;
-  std::string path;
+  std::string joined;             // the path, unless `parent` is set
+  const Field* parent = nullptr;  // else: the parent's path, then key (or index)
+  std::string_view key;
+  int index = -1;
+
+  Field() = default;
+  Field(const Node* n, std::string path) : node(n), joined(std::move(path)) {}
+  std::string path() const;
   Mark mark() const { return node->mark; }
 };
+
+// The child at `key` (or list item `index`) of `parent`, which must outlive
+// it, as is the case for fields read and dropped within their parent's reading.
+Field lazy_child(const Field& parent, const Node* node, std::string_view key);
+Field lazy_item(const Field& parent, const Node* node, int index);
 
 enum class Sign { any, not_negative, positive };
 
@@ -44,7 +58,7 @@ class FieldReader {
   const std::map<std::string, double>& assumptions() const { return assumptions_; }
 
   void error(const Field& f, std::string message) {
-    errors_.add(f.mark(), f.path, std::move(message));
+    errors_.add(f.mark(), f.path(), std::move(message));
   }
   void error_at(const Mark& m, const std::string& path, std::string message) {
     errors_.add(m, path, std::move(message));

@@ -129,7 +129,7 @@ void AssumptionResolver::compile(Item& item) {
   if (auto* e = std::get_if<ExpressionError>(&compiled)) {
     Mark at = n.mark;
     at.column += (n.quoted ? 1 : 0) + e->position;
-    read_.error_at(at, item.field.path, describe_error(n.text, *e));
+    read_.error_at(at, item.field.path(), describe_error(n.text, *e));
     item.state = Item::done;
     return;
   }
@@ -162,7 +162,7 @@ void AssumptionResolver::resolve(std::size_t i, std::vector<std::size_t>& chain)
       Mark at = n.mark;
       at.column += (n.quoted ? 1 : 0) + static_cast<int>(position_of_name(n.text, name));
       read_.error_at(
-          at, item.field.path,
+          at, item.field.path(),
           "unknown name '" + name + "' in expression" + model::did_you_mean(name, names));
       ok = false;
       continue;
@@ -189,7 +189,7 @@ std::map<std::string, double> AssumptionResolver::run() {
     for (const Entry& e : section_.node->entries) {
       index_[e.key] = items_.size();
       items_.push_back(Item{e.key,
-                            Field{&e.value, join_path(section_.path, e.key)},
+                            Field{&e.value, join_path(section_.path(), e.key)},
                             {},
                             std::nan(""),
                             Item::unvisited});
@@ -271,7 +271,7 @@ void Compiler::bind(const Field& f, Sink sink) {
 void Compiler::bind_rates(const Field& f, Target target, int index) {
   if (!f.node->is_sequence()) return bind(f, {target, index, 0});
   for (std::size_t i = 0; i < f.node->items.size(); ++i)
-    bind(Field{&f.node->items[i], join_path(f.path, std::to_string(i))},
+    bind(lazy_item(f, &f.node->items[i], static_cast<int>(i)),
          {target, index, static_cast<int>(i)});
 }
 
@@ -333,10 +333,10 @@ void Compiler::by_year(const Field& f, Target target, int index, model::YearlyAm
                        bool& ok) {
   if (!read_.expect_mapping(f)) return;
   for (const Entry& e : f.node->entries) {
-    Field year{&e.value, join_path(f.path, e.key)};
+    Field year{&e.value, join_path(f.path(), e.key)};
     auto fy = model::parse_financial_year_label(e.key, s_.fiscal_year_start);
     if (!fy) {
-      read_.error_at(e.key_mark, year.path,
+      read_.error_at(e.key_mark, year.path(),
                      "'" + e.key + "' is not a financial year label (like " +
                          model::financial_year_label(2020, s_.fiscal_year_start) + ")");
       ok = false;
@@ -385,13 +385,13 @@ void Compiler::funding(const Field& f) {
   if (f.node->entries.size() > kMaxStreams) {
     const Entry& over = f.node->entries[kMaxStreams];
     return read_.error_at(
-        over.key_mark, join_path(f.path, over.key),
+        over.key_mark, join_path(f.path(), over.key),
         "more than " + std::to_string(kMaxStreams) + " funding streams (the limit)");
   }
   for (const Entry& e : f.node->entries) {
-    Field stream{&e.value, join_path(f.path, e.key)};
+    Field stream{&e.value, join_path(f.path(), e.key)};
     if (!is_id(e.key))
-      read_.error_at(e.key_mark, stream.path, "a funding stream id is letters, digits, _ or -");
+      read_.error_at(e.key_mark, stream.path(), "a funding stream id is letters, digits, _ or -");
     if (!read_.expect_mapping(stream)) continue;
     model::FundingStream out;
     out.id = e.key;
@@ -437,13 +437,13 @@ std::vector<model::Share> Compiler::funded_by(const Field& f, int index) {
   double total = 0;
   bool ok = true;
   for (const Entry& e : f.node->entries) {
-    Field share{&e.value, join_path(f.path, e.key)};
+    Field share = lazy_child(f, &e.value, e.key);
     std::size_t i = stream(e.key);
     if (i == s_.funding.size()) {
       std::vector<std::string> ids;
       for (const model::FundingStream& s : s_.funding)
         ids.push_back(s.id);
-      read_.error_at(e.key_mark, share.path,
+      read_.error_at(e.key_mark, share.path(),
                      "unknown funding stream '" + e.key + "'" + model::did_you_mean(e.key, ids));
       ok = false;
       continue;
@@ -504,7 +504,7 @@ bool Compiler::contract_extensions(const Field& f, model::Contract& c, int index
   }
   bool ok = true;
   for (std::size_t i = 0; i < f.node->items.size(); ++i) {
-    Field item{&f.node->items[i], join_path(f.path, std::to_string(i))};
+    Field item = lazy_item(f, &f.node->items[i], static_cast<int>(i));
     auto y = read_.whole(item, "a whole number of years");
     if (y && *y < 1)
       read_.error(item, "expected an extension of at least 1 year, got " + item.node->text);
@@ -525,15 +525,17 @@ std::optional<model::Contract> Compiler::contract(const Entry& e, const Field& d
   Field self{&e.value, join_path("contracts", e.key)};
   if (!is_id(e.key))
     read_.error_at(
-        e.key_mark, self.path,
+        e.key_mark, self.path(),
         "a contract id is letters, digits, _ or -" + id_like(e.key) +
             (e.key.find(' ') != std::string::npos ? " (its name, with spaces, goes in name:)"
                                                   : ""));
   if (!read_.expect_mapping(self)) return std::nullopt;
   read_.check_keys(self, contract_fields());
-  auto pick = [&](std::string_view key) {  // its path made only for the node taken
-    const Node* own = self.node->find(key);
-    return own ? Field{own, join_path(self.path, key)} : child(defaults, key);
+  auto pick = [&](std::string_view key) {  // paths made only for messages
+    if (const Node* own = self.node->find(key)) return lazy_child(self, own, key);
+    const Node* given =
+        defaults.node && defaults.node->is_mapping() ? defaults.node->find(key) : nullptr;
+    return lazy_child(defaults, given, key);
   };
   auto need = [&](const Field& f, std::string_view key) {
     if (!f.node) read_.error(self, "missing '" + std::string(key) + "'");
@@ -580,7 +582,7 @@ void Compiler::contracts(const Field& f, const Field& defaults) {
   if (f.node->entries.empty()) read_.error(f, "no contracts");
   if (f.node->entries.size() > kMaxContracts) {
     const Entry& over = f.node->entries[kMaxContracts];
-    return read_.error_at(over.key_mark, join_path(f.path, over.key),
+    return read_.error_at(over.key_mark, join_path(f.path(), over.key),
                           "more than " + std::to_string(kMaxContracts) + " contracts (the limit)");
   }
   for (const Entry& e : f.node->entries)
