@@ -354,13 +354,18 @@ void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optio
   try {
     Compounding compounded(a.annual, a.change);
     std::int64_t amounts[32];
+    const Month low_start = financial_year_start(low, fys);  // each later year 12 months on
     for (int fy = low; fy <= high; fy += 32) {
       int count = std::min(32, high - fy + 1);
       compounded.amounts(fy - first_fy, fy - first_fy + count, amounts);
       for (int i = 0; i < count; ++i) {
-        Month year_start = financial_year_start(fy + i, fys);
-        split.add(Money{amounts[i]}, year_start, std::max(year_start, active_first),
-                  std::min(year_start + 11, active_last), out);
+        Month year_start = low_start + 12 * (fy + i - low);
+        Month first = std::max(year_start, active_first),
+              last = std::min(year_start + 11, active_last);
+        if (first == year_start && last == year_start + 11)
+          split.add_year(Money{amounts[i]}, year_start, out);  // the same sums, found sooner
+        else
+          split.add(Money{amounts[i]}, year_start, first, last, out);
       }
     }
   } catch (const std::out_of_range&) {
