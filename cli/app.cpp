@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <functional>
 #include <iostream>
+#include <iterator>
 #include <memory>
 
 #include "cli/commands/commands.h"
@@ -305,6 +306,11 @@ constexpr void (*kCommands[])(CLI::App&, Action&) = {
     add_run,     add_eval,       add_explain, add_validate, add_convert,
     add_compare, add_tornado,    add_grid,    add_solve,    add_check,
     add_lock,    add_montecarlo, add_report,  add_workbook, add_init};
+// Their names, in the same order: a command named first is set up alone.
+constexpr const char* kCommandNames[] = {"run",     "eval",       "explain", "validate", "convert",
+                                         "compare", "tornado",    "grid",    "solve",    "check",
+                                         "lock",    "montecarlo", "report",  "workbook", "init"};
+static_assert(std::size(kCommandNames) == std::size(kCommands));
 
 // The command being parsed when CLI11 stopped, or nullptr.
 const CLI::App* current_command(CLI::App& app) {
@@ -395,15 +401,19 @@ int main(int argc, char** argv) {
                  "A folder that included CSV tables may be under, besides the current "
                  "directory and the scenario's folder");
   Action action;
-  for (auto add : kCommands)
-    add(app, action);
+  // `envelope COMMAND ...`, the usual form, sets up that command alone (its
+  // options are most of the work of starting); anything else, every command.
+  std::vector<std::string> names(std::begin(kCommandNames), std::end(kCommandNames));
+  auto named = argc > 1 ? std::find(names.begin(), names.end(), argv[1]) : names.end();
+  if (named != names.end())
+    kCommands[named - names.begin()](app, action);
+  else
+    for (auto add : kCommands)
+      add(app, action);
   for (CLI::App* sub : app.get_subcommands({}))
     sub->fallthrough();  // --strict and --include-root after the command's name too
   if (argc > 1 && argv[1][0] != '-') {
-    std::vector<std::string> names;
-    for (const CLI::App* sub : app.get_subcommands({}))
-      names.push_back(sub->get_name());
-    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+    if (named == names.end()) {
       std::string list;
       for (const std::string& n : names)
         list += (list.empty() ? "" : ", ") + n;
