@@ -122,6 +122,29 @@ std::optional<double> exact_value(const Decimal& d) {
   return d.negative ? -v : v;
 }
 
+// The most common numbers, "-12", "0.025" or "580000": an optional minus,
+// digits, and optionally a point and more digits, 15 digits at most. Read
+// as exact_value() reads them (the same double), without building a
+// Decimal; nullopt for anything else, which parse_decimal() then reads.
+std::optional<double> plain_decimal(std::string_view s) {
+  static constexpr double kPowers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  bool negative = !s.empty() && s.front() == '-';
+  std::size_t i = negative ? 1 : 0, digits_seen = 0, fraction = 0;
+  std::int64_t digits = 0;
+  for (; i < s.size() && is_digit(s[i]); ++i, ++digits_seen)
+    digits = digits * 10 + (s[i] - '0');
+  if (digits_seen == 0) return std::nullopt;
+  if (i < s.size() && s[i] == '.') {
+    for (++i; i < s.size() && is_digit(s[i]); ++i, ++fraction, ++digits_seen)
+      digits = digits * 10 + (s[i] - '0');
+    if (fraction == 0) return std::nullopt;
+  }
+  if (i != s.size() || digits_seen > 15) return std::nullopt;
+  double v = static_cast<double>(digits) / kPowers[fraction];
+  return negative ? -v : v;
+}
+
 double to_double(const Decimal& d) {
   if (auto v = exact_value(d)) return *v;
   std::string s;
@@ -136,6 +159,7 @@ double to_double(const Decimal& d) {
 }  // namespace
 
 std::optional<double> parse_number(std::string_view text) {
+  if (auto v = plain_decimal(text)) return v;
   auto d = parse_decimal(text);
   if (!d) return std::nullopt;
   double v = to_double(*d);
@@ -180,6 +204,12 @@ std::optional<std::string> bracketed_number(std::string_view text) {
 }
 
 std::optional<std::int64_t> parse_whole(std::string_view text) {
+  if (!text.empty() && text.size() <= 12 && all_digits(text)) {  // most: "5", "2019"
+    std::int64_t v = 0;
+    for (char c : text)
+      v = v * 10 + (c - '0');
+    return v;
+  }
   auto d = parse_decimal(text);
   if (!d || !d->fraction.empty() || !d->exponent.empty() || d->whole.size() > 12)
     return std::nullopt;

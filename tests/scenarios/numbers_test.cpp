@@ -137,3 +137,33 @@ TEST_CASE("accounting brackets are recognised, never read as positive") {
   CHECK_FALSE(bracketed_number("0.02"));
   CHECK_FALSE(parse_rate("(0.02)"));
 }
+
+TEST_CASE("plain decimals read as strtod reads them, up to 15 digits") {
+  // parse_number reads "-12", "0.025", "580000" without building a Decimal;
+  // strtod, correctly rounded, is the independent reading of the same text.
+  std::mt19937_64 random(2026);
+  for (int n = 0; n < 200000; ++n) {
+    int whole = 1 + static_cast<int>(random() % 9), fraction = static_cast<int>(random() % 8);
+    if (whole + fraction > 15) fraction = 15 - whole;
+    std::string text = random() % 4 == 0 ? "-" : "";
+    for (int i = 0; i < whole; ++i)
+      text += static_cast<char>('0' + random() % 10);
+    if (fraction > 0) text += '.';
+    for (int i = 0; i < fraction; ++i)
+      text += static_cast<char>('0' + random() % 10);
+    auto v = parse_number(text);
+    REQUIRE_MESSAGE(v, text);
+    REQUIRE_MESSAGE(*v == std::strtod(text.c_str(), nullptr), text);
+    if (fraction == 0 && text[0] != '-' && whole <= 12)
+      REQUIRE_MESSAGE(parse_whole(text) == std::strtoll(text.c_str(), nullptr, 10), text);
+  }
+  // The forms it leaves to the general reading still read.
+  CHECK(parse_number("5.") == 5.0);
+  CHECK(parse_number(".5") == 0.5);
+  CHECK(parse_number(" 12 ") == 12.0);
+  CHECK(parse_number("1,234.5") == 1234.5);
+  CHECK(parse_number("1234567890123456") == 1234567890123456.0);  // 16 digits
+  CHECK_FALSE(parse_number("1.2.3"));
+  CHECK_FALSE(parse_number("-"));
+  CHECK_FALSE(parse_number("1.5x"));
+}
