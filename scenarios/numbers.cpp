@@ -132,15 +132,20 @@ std::optional<double> plain_decimal(std::string_view s) {
   bool negative = !s.empty() && s.front() == '-';
   std::size_t i = negative ? 1 : 0, digits_seen = 0, fraction = 0;
   std::int64_t digits = 0;
-  for (; i < s.size() && is_digit(s[i]); ++i, ++digits_seen)
+  constexpr std::size_t kMost = 15;  // digits: more are left to parse_decimal, before overflow
+  for (; i < s.size() && is_digit(s[i]); ++i, ++digits_seen) {
+    if (digits_seen == kMost) return std::nullopt;
     digits = digits * 10 + (s[i] - '0');
+  }
   if (digits_seen == 0) return std::nullopt;
   if (i < s.size() && s[i] == '.') {
-    for (++i; i < s.size() && is_digit(s[i]); ++i, ++fraction, ++digits_seen)
+    for (++i; i < s.size() && is_digit(s[i]); ++i, ++fraction, ++digits_seen) {
+      if (digits_seen == kMost) return std::nullopt;
       digits = digits * 10 + (s[i] - '0');
+    }
     if (fraction == 0) return std::nullopt;
   }
-  if (i != s.size() || digits_seen > 15) return std::nullopt;
+  if (i != s.size()) return std::nullopt;
   double v = static_cast<double>(digits) / kPowers[fraction];
   return negative ? -v : v;
 }

@@ -163,6 +163,9 @@ TEST_CASE("plain decimals read as strtod reads them, up to 15 digits") {
   CHECK(parse_number(" 12 ") == 12.0);
   CHECK(parse_number("1,234.5") == 1234.5);
   CHECK(parse_number("1234567890123456") == 1234567890123456.0);  // 16 digits
+  for (const char* long_one :
+       {"12345678901234567890", "0.1234567890123456789", "-9999999999999999999.5"})
+    CHECK(parse_number(long_one) == std::strtod(long_one, nullptr));  // past 15 digits, no overflow
   CHECK_FALSE(parse_number("1.2.3"));
   CHECK_FALSE(parse_number("-"));
   CHECK_FALSE(parse_number("1.5x"));
