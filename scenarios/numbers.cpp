@@ -95,14 +95,16 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
   return d;
 }
 
+// Powers of ten that are exact doubles.
+constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                              1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                              1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
 // The value computed exactly when it can be: at most 15 significant digits
 // (an exact double) and a power of ten up to 1e22 (exact too), so that one
 // IEEE multiplication or division rounds the decimal once, as strtod does
 // (Clinger's fast path).
 std::optional<double> exact_value(const Decimal& d) {
-  static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   if (d.whole.size() + d.fraction.size() > 15) return std::nullopt;
   int exponent = 0;
   if (!d.exponent.empty()) {
@@ -127,8 +129,6 @@ std::optional<double> exact_value(const Decimal& d) {
 // as exact_value() reads them (the same double), without building a
 // Decimal; nullopt for anything else, which parse_decimal() then reads.
 std::optional<double> plain_decimal(std::string_view s) {
-  static constexpr double kPowers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                       1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   bool negative = !s.empty() && s.front() == '-';
   std::size_t i = negative ? 1 : 0, digits_seen = 0, fraction = 0;
   std::int64_t digits = 0;
