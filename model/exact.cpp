@@ -2,6 +2,8 @@
 
 #include <gmpxx.h>
 
+#include <array>
+#include <bit>
 #include <cassert>
 #include <charconv>
 #include <limits>
@@ -20,10 +22,14 @@ constexpr double kU = kUnitRoundoff;
 // 10^k in 128 bits, for 0 <= k <= 38.
 Wide power_of_ten(int k) {
   assert(k >= 0 && k <= 38);
-  Wide p = 1;
-  for (int i = 0; i < k; ++i)
-    p *= 10;
-  return p;
+  static const auto kPowers = [] {
+    std::array<Wide, 39> out{};
+    out[0] = 1;
+    for (std::size_t i = 1; i < out.size(); ++i)
+      out[i] = out[i - 1] * 10;
+    return out;
+  }();
+  return kPowers[static_cast<std::size_t>(k)];
 }
 
 // n / d rounded half away from zero, d > 0.
@@ -76,8 +82,27 @@ struct Ratio {
   mpz_class numerator;
   unsigned scale = 0;
 };
+// shortest_decimal of a rate the exact rules meet again and again: the same
+// uplift at every year of every contract, and, in a what-if, the same value
+// until the next is tried. The last few are kept, on each thread.
+ShortestDecimal decimal_of_rate(double rate) {
+  struct Entry {
+    std::uint64_t bits = 0;
+    ShortestDecimal decimal;  // of the rate with these bits (0 for bits 0)
+  };
+  constexpr std::size_t kKept = 4;
+  thread_local std::array<Entry, kKept> kept{};
+  thread_local std::size_t next = 0;
+  auto bits = std::bit_cast<std::uint64_t>(rate);
+  for (const Entry& e : kept)
+    if (e.bits == bits) return e.decimal;
+  Entry& e = kept[next++ % kKept];
+  e = {bits, shortest_decimal(rate)};
+  return e.decimal;
+}
+
 Ratio one_plus(double rate) {
-  ShortestDecimal d = shortest_decimal(rate);
+  ShortestDecimal d = decimal_of_rate(rate);
   if (d.exponent >= 0) return {1 + to_mpz(d) * ten_to(static_cast<unsigned>(d.exponent)), 0};
   auto scale = static_cast<unsigned>(-d.exponent);
   return {ten_to(scale) + to_mpz(d), scale};
@@ -184,7 +209,7 @@ std::optional<std::int64_t> compounded_in_128_bits(std::int64_t base, std::span<
   Wide numerator = base;
   int scale = 0;
   for (std::size_t i = 0; i < rates.size() && static_cast<int>(i) < steps; ++i) {
-    ShortestDecimal d = shortest_decimal(rates[i]);
+    ShortestDecimal d = decimal_of_rate(rates[i]);
     if (d.exponent > 0 || d.exponent < -18) return std::nullopt;
     Wide ten = power_of_ten(-d.exponent), digits = static_cast<Wide>(d.digits);
     Wide factor = ten + (d.negative ? -digits : digits);
