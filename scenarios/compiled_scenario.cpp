@@ -124,6 +124,41 @@ std::optional<std::string> write(model::Scenario& s, const Sink& sink, double v)
   return std::nullopt;
 }
 
+// write() of a value its field takes as it is, without the call and the
+// message: the common fields of a what-if or a draw. False (nothing
+// written) sends the value through write(), which says what is wrong or
+// writes it.
+inline bool write_plain(model::Scenario& s, const Sink& sink, double v) {
+  auto rate = [v](double& out) {
+    if (!(v > -1.0) || !std::isfinite(v)) return false;
+    out = v;
+    return true;
+  };
+  auto whole = [v](int& out, double low, double high) {
+    if (!(v >= low && v <= high) || v != static_cast<double>(static_cast<int>(v))) return false;
+    out = static_cast<int>(v);
+    return true;
+  };
+  switch (sink.target) {
+    case Target::contract_uplift:
+      return rate(s.contracts[sink.index].uplift.rates[sink.element]);
+    case Target::stream_change:
+      return rate(s.funding[sink.index].amount.change.rates[sink.element]);
+    case Target::envelope_change:
+      return rate(s.envelope.change.rates[sink.element]);
+    case Target::contract_exercise: {
+      model::Contract& c = s.contracts[sink.index];
+      return whole(c.exercise, 0, static_cast<double>(c.extensions.size()));
+    }
+    case Target::contract_term:
+      return whole(s.contracts[sink.index].term, 1, kMaxContractYears);
+    case Target::contract_extension:
+      return whole(s.contracts[sink.index].extensions[sink.element], 1, kMaxContractYears);
+    default:
+      return false;
+  }
+}
+
 // The value a sink's field holds, as the file would write it (pounds for money).
 double read(const model::Scenario& s, const Sink& sink) {
   const model::Contract* c =
@@ -339,7 +374,10 @@ void CompiledScenario::find_live_expressions() {
     if (live[j] && assumptions[j].name == "discount_rate") discount_rate_ = static_cast<int>(j);
   }
   for (std::size_t i = 0; i < bindings_.computed.size(); ++i)
-    if (uses_live(bindings_.computed[i].arguments)) live_computed_.push_back(static_cast<int>(i));
+    if (const Bindings::Computed& c = bindings_.computed[i]; uses_live(c.arguments)) {
+      live_computed_.push_back(static_cast<int>(i));
+      live_name_.push_back(c.expression->is_single_name() ? c.arguments.front() : -1);
+    }
 }
 
 std::optional<std::string> CompiledScenario::apply_assumptions(std::span<const double> values,
@@ -361,9 +399,10 @@ std::optional<std::string> CompiledScenario::apply_assumptions(std::span<const d
       return "assumptions." + a.name + ": gives no finite number (division by zero?)";
   }
   if (discount_rate_ >= 0) out.discount_rate = v[discount_rate_];
-  for (int i : live_computed_) {
-    const Bindings::Computed& c = bindings_.computed[i];
-    double value = evaluate(*c.expression, c.arguments);
+  for (std::size_t l = 0; l < live_computed_.size(); ++l) {
+    const Bindings::Computed& c = bindings_.computed[live_computed_[l]];
+    double value = live_name_[l] >= 0 ? v[live_name_[l]] : evaluate(*c.expression, c.arguments);
+    if (write_plain(out, c.sink, value)) continue;
     auto error = std::isfinite(value) ? write(out, c.sink, value)
                                       : std::optional<std::string>("gives no finite number");
     if (error) return "\"" + c.expression->text() + "\": " + *error;
@@ -378,13 +417,7 @@ std::optional<std::string> CompiledScenario::apply(std::span<const double> value
   bool shares = false;
   for (std::size_t i = 0; i < parameters_.size(); ++i)
     for (const Sink& sink : parameters_[i].sinks) {
-      // A contract's uplift, the most written field (a path's every step, in
-      // every contract): as write() has it, without its call.
-      double v = values[i];
-      if (sink.target == Target::contract_uplift && v > -1.0 && std::isfinite(v)) {
-        out.contracts[sink.index].uplift.rates[sink.element] = v;
-        continue;
-      }
+      if (write_plain(out, sink, values[i])) continue;
       if (auto error = write(out, sink, values[i]))
         return paths_[i] + " = " + short_number(values[i]) + ": " + *error;
       shares = shares || sink.target == Target::contract_share;

@@ -87,7 +87,9 @@ class CompiledScenario {
   void find_live_expressions();
   std::vector<int> live_assumptions_;  // indices into bindings_.assumptions, in order
   std::vector<int> live_computed_;     // indices into bindings_.computed
-  int discount_rate_ = -1;             // the assumption, when it depends on a parameter
+  std::vector<int>
+      live_name_;           // [i]: live_computed_[i]'s one argument, when it is a name alone, or -1
+  int discount_rate_ = -1;  // the assumption, when it depends on a parameter
   // Scratch for apply(), kept so that applying allocates nothing.
   mutable std::vector<double> assumption_values_, arguments_;
 };

@@ -102,7 +102,7 @@ std::variant<Expression, ExpressionError> Expression::compile(std::string_view t
   }
   auto impl = std::make_unique<Impl>();
   impl->text = std::string(text);
-  if (is_single_name(text)) {  // most expressions: as muParser would, without parsing
+  if (scenarios::is_single_name(text)) {  // most expressions: as muParser would, without parsing
     Impl::make_variable(impl->text.c_str(), impl.get());
     return Expression(std::move(impl));
   }
@@ -131,6 +131,10 @@ std::variant<Expression, ExpressionError> Expression::compile(std::string_view t
 
 const std::string& Expression::text() const {
   return impl_->text;
+}
+
+bool Expression::is_single_name() const {
+  return !impl_->parser;
 }
 
 const std::vector<std::string>& Expression::names() const {

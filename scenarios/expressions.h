@@ -34,6 +34,8 @@ class Expression {
   const std::string& text() const;
   // The names the expression uses, in order of first use.
   const std::vector<std::string>& names() const;
+  // Whether the expression is one name alone: its value is that name's.
+  bool is_single_name() const;
   // The value with names()[i] bound to values[i]. May be infinite or NaN
   // (division by zero): callers check. Not safe to call from two threads at once.
   double evaluate(std::span<const double> values) const;
