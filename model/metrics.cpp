@@ -231,6 +231,19 @@ const Evaluation::Totals& Evaluation::totals() {
   return totals_.emplace(t);
 }
 
+Money Evaluation::cost_total() {
+  try {
+    return horizon_cost(scenario_, horizon_);
+  } catch (const std::out_of_range&) {
+    // The projection says where an amount is out of range, or throws as a sum would.
+  }
+  const Projection& fy = lines(Basis::financial_year, Lines::cost);
+  Money total;
+  for (Money m : fy.cost)
+    total += m;
+  return total;
+}
+
 std::shared_ptr<const Layout> Evaluation::layout(Basis basis) {
   for (const auto& l : layouts_)
     if (l->basis == basis && l->horizon.first == horizon_.first &&
@@ -253,6 +266,8 @@ const Projection& Evaluation::lines(Basis basis, Lines wanted) {
   if (made && *made >= wanted) return p;
   if (made == Lines::contracts && wanted == Lines::attributed) {
     attribute_to_streams(scenario_, p);
+  } else if (made == Lines::cost && wanted == Lines::totals) {
+    project_funding(scenario_, p);
   } else {
     project(scenario_, layout(basis), p, wanted);
   }
@@ -307,7 +322,7 @@ Money Evaluation::period_value(const MetricQuery& q, const Projection& p,
 }
 
 Money Evaluation::npv() {
-  const Projection& fy = lines(Basis::financial_year, Lines::totals);
+  const Projection& fy = lines(Basis::financial_year, Lines::cost);
   return present_value(fy.cost, scenario_.discount_rate);
 }
 
@@ -351,8 +366,8 @@ std::optional<MetricValue> Evaluation::unnamed_value(const MetricQuery& q) {
     case Measure::npv:
       return MetricValue{npv()};
     // The common totals, all from one pass.
-    case Measure::cost:
-      return MetricValue{totals().cost.get()};
+    case Measure::cost:  // alone, it needs no projection
+      return MetricValue{totals_ ? totals_->cost.get() : cost_total()};
     case Measure::envelope:
       return MetricValue{totals().envelope.get()};
     case Measure::funding:

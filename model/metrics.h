@@ -111,6 +111,7 @@ class Evaluation {
     long shortfall_years = 0;  // valid unless min_headroom overflowed
   };
   const Totals& totals();
+  Money cost_total();  // totals().cost, without a projection when none is made
 
   static constexpr std::size_t kBases = 4;
   const Scenario& scenario_;

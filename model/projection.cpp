@@ -43,40 +43,8 @@ Money Compounding::exactly() const {
   return Money{round_compounded_exactly(base_.pence, rates_.rates, step_)};
 }
 
-void Compounding::amounts(int from, int to, std::int64_t* out) {
-  while (step_ < from)
-    step();
-  if (from >= to) return;
-  out[0] = value().pence;
-  constexpr std::int64_t kUntold = std::numeric_limits<std::int64_t>::min();  // never an amount
-  const double base = static_cast<double>(base_.pence);
-  const double* rates = rates_.rates.data();
-  const auto n = static_cast<int>(rates_.rates.size());
-  double product = product_, error = error_;
-  bool untold = false;
-  auto round_at = [&](int k) {
-    double x = base * product;
-    std::int64_t& amount = out[k - from];
-    if (!round_safely(x, std::fabs(x) * error * 1.01, amount)) amount = kUntold, untold = true;
-  };
-  int k = from + 1;
-  for (; k < to && k < n; ++k) {  // rates_.at(k) = rates[k - 1]
-    product *= 1.0 + rates[k - 1];
-    error += step_error(rates[k - 1]);
-    round_at(k);
-  }
-  if (k < to) {  // the last rate (or 0) from here on: the same factor each step
-    double rate = n == 0 ? 0.0 : rates[n - 1], factor = 1.0 + rate, step = step_error(rate);
-    for (; k < to; ++k) {
-      product *= factor;
-      error += step;
-      round_at(k);
-    }
-  }
-  if (to - 1 > step_) product_ = product, error_ = error, step_ = to - 1;
-  for (int k = from + 1; untold && k < to; ++k)
-    if (out[k - from] == kUntold)
-      out[k - from] = round_compounded_exactly(base_.pence, rates_.rates, k);
+std::int64_t Compounding::exactly_at(int step) const {
+  return round_compounded_exactly(base_.pence, rates_.rates, step);
 }
 
 Money contract_year_value(const Contract& c, int k) {
@@ -135,14 +103,29 @@ namespace {
 
 // round(value * k / 12), half away from zero, for 0 <= k <= 12: round_ratio
 // with a constant divisor. floor((2m + 12) / 24) is m / 12 rounded half up,
-// one division, which the compiler turns into a multiplication.
-std::int64_t round_twelfths(std::int64_t value, int k) {
+// one division, which the compiler turns into a multiplication. An amount
+// of 0 to 2^58 (every amount the fast paths give) takes one comparison.
+[[gnu::noinline]] std::int64_t round_twelfths_signed(std::int64_t value, int k) {
   if (value <= -(std::int64_t{1} << 58) || value >= (std::int64_t{1} << 58))
     return round_ratio(value, k, 12);
   std::int64_t product = value * k;  // below 12 x 2^58 < 2^62 in size
   auto magnitude = static_cast<std::uint64_t>(product < 0 ? -product : product);
   auto quotient = static_cast<std::int64_t>((2 * magnitude + 12) / 24);
   return product < 0 ? -quotient : quotient;
+}
+inline std::int64_t round_twelfths(std::int64_t value, int k) {
+  auto v = static_cast<std::uint64_t>(value);
+  if (v >= (std::uint64_t{1} << 58)) return round_twelfths_signed(value, k);
+  return static_cast<std::int64_t>((2 * v * static_cast<std::uint64_t>(k) + 12) / 24);
+}
+
+// The rounded share of `amount` for the first k months of its year (SPEC 3.1).
+Money first_months(Money amount, Month year_start, int k, Apportion apportion) {
+  if (k == 0) return Money{};
+  if (k == 12) return amount;
+  if (apportion == Apportion::months) return Money{round_twelfths(amount.pence, k)};
+  return Money{
+      round_ratio(amount.pence, days_into_year(year_start, k), days_into_year(year_start, 12))};
 }
 
 // Splits a yearly amount over its 12 months by cumulative rounding (SPEC 3.1)
@@ -219,13 +202,8 @@ class Splitter {
     out[p + 1] += amount - head;
   }
 
-  // The rounded share of `amount` for the first k months of its year.
   Money cumulative(Money amount, Month year_start, int k) const {
-    if (k == 0) return Money{};
-    if (k == 12) return amount;
-    if (apportion_ == Apportion::months) return Money{round_twelfths(amount.pence, k)};
-    return Money{
-        round_ratio(amount.pence, days_into_year(year_start, k), days_into_year(year_start, 12))};
+    return first_months(amount, year_start, k, apportion_);
   }
 
   const Layout& layout_;
@@ -276,32 +254,24 @@ void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
   auto [p0, m] = split.place(c.start + 12 * first);
   try {
     Compounding value(c.annual, c.uplift);
-    std::int64_t amounts[32];
     auto edges = [&](int from, int to) {  // years partly inside, or outside
-      for (int k = from; k < to; ++k) {
-        value.amounts(k, k + 1, amounts);
+      value.each(from, to, [&](int k, std::int64_t amount) {
         Month year_start = c.start + 12 * k;
         if (year_start <= h.last && year_start + 11 >= h.first)
-          split.add_year(Money{amounts[0]}, year_start, out);
-      }
+          split.add_year(Money{amount}, year_start, out);
+      });
     };
     edges(0, first);
     Money* row = out.data() + p0;  // year k's first period: row[k - first]
-    for (int k = first; k < end; k += 32) {
-      int count = std::min(32, end - k);
-      value.amounts(k, k + count, amounts);
-      Money* at = row + (k - first);
-      for (int i = 0; i < count; ++i) {
-        Money amount{amounts[i]};
-        if (m >= 12) {
-          at[i] += amount;
-        } else {
-          Money head{round_twelfths(amount.pence, m)};
-          at[i] += head;
-          at[i + 1] += amount - head;
-        }
-      }
-    }
+    if (m >= 12)
+      value.each(first, end,
+                 [row, first](int k, std::int64_t amount) { row[k - first] += Money{amount}; });
+    else
+      value.each(first, end, [row, first, m = m](int k, std::int64_t amount) {
+        Money head{round_twelfths(amount, m)};
+        row[k - first] += head;
+        row[k - first + 1] += Money{amount} - head;
+      });
     edges(end, years);
   } catch (const std::out_of_range&) {
     std::vector<Money> scratch(out.size());
@@ -353,21 +323,16 @@ void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optio
   int low = financial_year_of(active_first, fys), high = financial_year_of(active_last, fys);
   try {
     Compounding compounded(a.annual, a.change);
-    std::int64_t amounts[32];
     const Month low_start = financial_year_start(low, fys);  // each later year 12 months on
-    for (int fy = low; fy <= high; fy += 32) {
-      int count = std::min(32, high - fy + 1);
-      compounded.amounts(fy - first_fy, fy - first_fy + count, amounts);
-      for (int i = 0; i < count; ++i) {
-        Month year_start = low_start + 12 * (fy + i - low);
-        Month first = std::max(year_start, active_first),
-              last = std::min(year_start + 11, active_last);
-        if (first == year_start && last == year_start + 11)
-          split.add_year(Money{amounts[i]}, year_start, out);  // the same sums, found sooner
-        else
-          split.add(Money{amounts[i]}, year_start, first, last, out);
-      }
-    }
+    compounded.each(low - first_fy, high - first_fy + 1, [&](int k, std::int64_t amount) {
+      Month year_start = low_start + 12 * (k - (low - first_fy));
+      Month first = std::max(year_start, active_first),
+            last = std::min(year_start + 11, active_last);
+      if (first == year_start && last == year_start + 11)
+        split.add_year(Money{amount}, year_start, out);  // the same sums, found sooner
+      else
+        split.add(Money{amount}, year_start, first, last, out);
+    });
   } catch (const std::out_of_range&) {
     std::vector<Money> scratch(out.size());
     yearly_amounts_year_by_year(a, from, until, split, h, fys, stream, scratch);  // names the year
@@ -461,24 +426,33 @@ void contract_lines(const Scenario& s, const Splitter& split, Projection& out, b
 void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection& out,
              Lines lines) {
   assert(layout->fiscal_year_start == s.fiscal_year_start);
-  const Horizon& h = layout->horizon;
   out.basis = layout->basis;
-  out.horizon = h;
-  // Rows computed before over the same layout are kept while their inputs hold.
-  bool same_layout = out.layout == layout && out.stream_funding.size() == s.funding.size();
+  out.horizon = layout->horizon;
   out.layout = std::move(layout);
   out.periods = out.layout->periods;
-  std::size_t n = out.periods.size();
   Splitter split(*out.layout, s.apportion);
-  out.funding.assign(n, Money{});
+  bool rows = lines >= Lines::contracts;
   try {
-    contract_lines(s, split, out, lines != Lines::totals);
+    contract_lines(s, split, out, rows);
   } catch (const std::out_of_range&) {
     // A sum out of range: the contracts' lines say which contract, or which total.
-    if (lines != Lines::totals) throw;
+    if (rows) throw;
     contract_lines(s, split, out, true);
   }
   if (lines == Lines::attributed) attribute_to_streams(s, out);
+  if (lines >= Lines::totals) project_funding(s, out);
+}
+
+void project_funding(const Scenario& s, Projection& out) {
+  const Layout& layout = *out.layout;
+  const Horizon& h = layout.horizon;
+  std::size_t n = out.periods.size();
+  // Rows computed before over the same layout are kept while their inputs hold.
+  bool same_layout =
+      out.funding_layout == out.layout && out.stream_funding.size() == s.funding.size();
+  out.funding_layout = out.layout;
+  Splitter split(layout, s.apportion);
+  out.funding.assign(n, Money{});
   out.funding_inputs.resize(s.funding.size() + 1);
   auto row = [&](std::size_t i, const YearlyAmount& amount, std::optional<Month> from,
                  std::optional<Month> until, std::vector<Money>& into) {
@@ -497,9 +471,42 @@ void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection
   for (std::size_t i = 0; i < s.funding.size(); ++i) {
     const FundingStream& f = s.funding[i];
     row(i, f.amount, f.from, f.until, out.stream_funding[i]);
-    add_row(out.funding, out.stream_funding[i], *out.layout, "total funding");
+    add_row(out.funding, out.stream_funding[i], layout, "total funding");
   }
   row(s.funding.size(), s.envelope, std::nullopt, std::nullopt, out.envelope);
+}
+
+Money horizon_cost(const Scenario& s, const Horizon& h) {
+  Money total;
+  for (const Contract& c : s.contracts) {
+    int years = c.years_taken();
+    Compounding value(c.annual, c.uplift);
+    auto part = [&](int k, std::int64_t pence) {  // the months of year k inside the horizon
+      Month year_start = c.start + 12 * k;
+      Month first = std::max(year_start, h.first), last = std::min(year_start + 11, h.last);
+      if (first > last) return;
+      Money amount{pence};
+      total += first_months(amount, year_start, last + 1 - year_start, s.apportion) -
+               first_months(amount, year_start, first - year_start, s.apportion);
+    };
+    // Years k in [first, end) lie inside, as in contract_costs: each counts whole.
+    int first = c.start >= h.first ? 0 : (h.first - c.start + 11) / 12;
+    int end = h.last - 11 < c.start ? 0 : std::min(years, (h.last - 11 - c.start) / 12 + 1);
+    if (first >= end) {
+      value.each(0, years, part);
+      continue;
+    }
+    if (first > 0) value.each(0, first, part);
+    std::int64_t inside = 0;
+    bool overflow = false;
+    value.each(first, end, [&](int, std::int64_t pence) {
+      overflow |= __builtin_add_overflow(inside, pence, &inside);
+    });
+    if (overflow) throw_money_overflow();
+    total += Money{inside};
+    if (end < years) value.each(end, years, part);
+  }
+  return total;
 }
 
 void attribute_to_streams(const Scenario& s, Projection& out) {

@@ -3,6 +3,8 @@
 // periods, lines and totals reconcile exactly.
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <memory>
 #include <optional>
 #include <span>
@@ -56,12 +58,14 @@ struct Projection {
     bool operator==(const FundingInputs&) const = default;
   };
   std::vector<FundingInputs> funding_inputs;
+  std::shared_ptr<const Layout> funding_layout;  // what those rows were projected over
 };
 
-// Which lines a projection fills: the totals (cost, pooled, funding per
-// stream, envelope), also each contract's cost, and also each stream's
-// committed cost (SPEC 3.4), which needs the contracts' lines.
-enum class Lines { totals, contracts, attributed };
+// Which lines a projection fills: the total cost (and pooled); also the
+// other totals (funding per stream, envelope); also each contract's cost;
+// and also each stream's committed cost (SPEC 3.4), which needs the
+// contracts' lines.
+enum class Lines { cost, totals, contracts, attributed };
 
 // Precondition: the scenario satisfies the rules of model/scenario.h.
 Projection project(const Scenario& s, const Horizon& h, Basis basis);
@@ -71,8 +75,18 @@ Projection project(const Scenario& s, const Horizon& h, Basis basis);
 // Precondition as above, and layout->fiscal_year_start == s.fiscal_year_start.
 void project(const Scenario& s, std::shared_ptr<const Layout> layout, Projection& out,
              Lines lines = Lines::attributed);
+// Fills the funding lines and the envelope (what Lines::totals adds to
+// Lines::cost) of a projection of `s` over out.layout.
+void project_funding(const Scenario& s, Projection& out);
 // Fills out.committed (SPEC 3.4) from a projection of `s` with its contracts' lines.
 void attribute_to_streams(const Scenario& s, Projection& out);
+// The contracts' cost over the horizon h, in total: what the cost line of a
+// projection over h adds up to on every basis, since the cumulative split
+// telescopes (a year's months inside the horizon add up to the share of its
+// months through the last inside less the share of those before), found
+// without splitting the years wholly inside. Throws std::out_of_range
+// (naming nothing) where an amount or the sum is out of range.
+Money horizon_cost(const Scenario& s, const Horizon& h);
 // The cost of the contracts in `group`, per period, from a projection with their lines.
 std::vector<Money> group_cost_line(const Scenario& s, const Projection& p,
                                    const std::string& group);
@@ -89,13 +103,15 @@ class Compounding {
     product_ *= 1.0 + rate;
     error_ += step_error(rate);
   }
-  // The amounts at steps from .. to - 1 into out[0 .. to - from), in pence:
-  // what value() after each step() gives. The running product stays in
-  // locals, in a loop that calls nothing; the rare amount whose rounding
-  // double cannot tell is computed exactly afterwards. Precondition: the
-  // current step is at most `from`. Afterwards it is max(from, to - 1).
-  // Throws as value().
-  void amounts(int from, int to, std::int64_t* out);
+  // Calls add(k, pence) once for each step k from `from` to `to` - 1, with
+  // what value() after each step() gives: in order, but that the rare
+  // amount whose rounding double cannot tell is computed exactly (and
+  // added) after the steps around it. The running product stays in locals,
+  // in a loop that calls nothing but `add` (inlined).
+  // Precondition: the current step is at most `from`. Afterwards it is
+  // max(from, to - 1). Throws as value().
+  template <typename Add>
+  void each(int from, int to, Add&& add);
   // The amount at the current step (0 until the first step()). Throws
   // std::out_of_range beyond 64-bit pence.
   Money value() const {
@@ -108,12 +124,54 @@ class Compounding {
 
  private:
   Money exactly() const;
+  [[gnu::noinline, gnu::cold]] std::int64_t exactly_at(int step) const;
   Money base_;
   const RateSchedule& rates_;
   int step_ = 0;
   double product_ = 1.0;              // prod (1 + r_j) in double, as the fast path has it
   double error_ = 2 * kUnitRoundoff;  // its relative error bound, with the base and the product
 };
+
+template <typename Add>
+void Compounding::each(int from, int to, Add&& add) {
+  while (step_ < from)
+    step();
+  if (from >= to) return;
+  add(from, value().pence);
+  const double base = static_cast<double>(base_.pence);
+  const double* rates = rates_.rates.data();
+  const auto n = static_cast<int>(rates_.rates.size());
+  const double last_rate = n == 0 ? 0.0 : rates[n - 1];
+  const double last_factor = 1.0 + last_rate, last_error = step_error(last_rate);
+  double product = product_, error = error_;
+  // Steps in runs of 64: an amount the fast path cannot tell is marked and
+  // added after its run, so that no call in the loop makes the running
+  // product leave its register.
+  for (int run = from + 1; run < to; run += 64) {
+    int run_end = std::min(to, run + 64);
+    std::uint64_t untold = 0;
+    for (int k = run; k < run_end; ++k) {
+      if (k <= n) {  // rates_.at(k) = rates[k - 1]; the last rate (or 0) from then on
+        product *= 1.0 + rates[k - 1];
+        error += step_error(rates[k - 1]);
+      } else {
+        product *= last_factor;
+        error += last_error;
+      }
+      double x = base * product;
+      std::int64_t amount;
+      if (round_safely(x, std::fabs(x) * error * 1.01, amount))
+        add(k, amount);
+      else
+        untold |= std::uint64_t{1} << (k - run);
+    }
+    for (; untold != 0; untold &= untold - 1) {
+      int k = run + std::countr_zero(untold);
+      add(k, exactly_at(k));
+    }
+  }
+  if (to - 1 > step_) product_ = product, error_ = error, step_ = to - 1;
+}
 
 // Value of contract year k (0-based): the contract's annual compounded by its uplifts.
 Money contract_year_value(const Contract& c, int k);

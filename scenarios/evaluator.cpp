@@ -9,7 +9,14 @@ MetricEvaluator::MetricEvaluator(const CompiledScenario& compiled,
     : compiled_(compiled),
       queries_(std::move(queries)),
       scenario_(compiled.base()),
-      evaluation_(scenario_) {}
+      evaluation_(scenario_) {
+  auto plain_cost = [&](std::size_t q) {
+    return queries_[q].measure == model::Measure::cost && !queries_[q].basis;
+  };
+  for (int last = 0; last < 2; ++last)
+    for (std::size_t q = 0; q < queries_.size(); ++q)
+      if (plain_cost(q) == (last == 1)) order_.push_back(q);
+}
 
 std::optional<std::string> MetricEvaluator::evaluate(
     std::span<const double> values, std::span<std::optional<model::MetricValue>> out) {
@@ -20,7 +27,7 @@ std::optional<std::string> MetricEvaluator::evaluate(
   if (auto problem = model::horizon_problem(scenario_)) return problem;
   evaluation_.refresh();
   try {
-    for (std::size_t q = 0; q < queries_.size(); ++q)
+    for (std::size_t q : order_)
       out[q] = evaluation_.value(queries_[q]);
   } catch (const std::out_of_range& e) {
     return std::string(e.what());

@@ -37,6 +37,9 @@ class MetricEvaluator {
  private:
   const CompiledScenario& compiled_;
   std::vector<model::MetricQuery> queries_;
+  // The order the queries are evaluated in: the horizon's cost last, which
+  // needs no projection alone and is free once another query made one.
+  std::vector<std::size_t> order_;
   model::Scenario scenario_;
   model::Evaluation evaluation_;  // of scenario_, refreshed after each apply
 };

@@ -260,6 +260,11 @@ TEST_CASE("every basis is the monthly projection added up, line by line (1,000 r
     auto h = horizon_of(s);
     if (!h || h->months() > kMaxHorizonMonths) continue;
     Projection monthly = project(s, *h, Basis::month);
+    // The horizon's cost, telescoped, is the months' cost added up.
+    std::int64_t months_cost = 0;
+    for (Money m : monthly.cost)
+      months_cost += m.pence;
+    CHECK(horizon_cost(s, *h).pence == months_cost);
     for (Basis b : {Basis::financial_year, Basis::contract_year, Basis::calendar_year}) {
       Projection p = project(s, *h, b);
       CAPTURE(n);
@@ -280,6 +285,13 @@ TEST_CASE("every basis is the monthly projection added up, line by line (1,000 r
       CHECK(pence(totals.cost) == pence(p.cost));
       CHECK(pence(totals.pooled) == pence(p.pooled));
       CHECK(pence(totals.funding) == pence(p.funding));
+      // The cost alone is the same cost, and the funding lines added after it the same lines.
+      Projection cost;
+      project(s, p.layout, cost, Lines::cost);
+      CHECK(pence(cost.cost) == pence(p.cost));
+      project_funding(s, cost);
+      CHECK(pence(cost.funding) == pence(p.funding));
+      CHECK(pence(cost.envelope) == pence(p.envelope));
     }
   }
 }
