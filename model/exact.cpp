@@ -210,7 +210,7 @@ std::optional<std::int64_t> compounded_in_128_bits(std::int64_t base, std::span<
   int scale = 0;
   for (std::size_t i = 0; i < rates.size() && static_cast<int>(i) < steps; ++i) {
     ShortestDecimal d = decimal_of_rate(rates[i]);
-    if (d.exponent > 0 || d.exponent < -18) return std::nullopt;
+    if (d.exponent > 0 || d.exponent < -38) return std::nullopt;
     Wide ten = power_of_ten(-d.exponent), digits = static_cast<Wide>(d.digits);
     Wide factor = ten + (d.negative ? -digits : digits);
     for (int k = steps_of(i, rates.size(), steps); k > 0; --k) {

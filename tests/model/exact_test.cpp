@@ -87,6 +87,13 @@ TEST_CASE("compounding is exact (SPEC 3.1's examples)") {
   // Long decimals and many steps go past 128 bits: 1.1^40 = 45.259...
   CHECK(round_compounded_exactly(100, std::vector{0.1}, 40) == 4526);
   CHECK(round_compounded_exactly(1, std::vector{0.30000000000000004}, 2) == 2);
+  // A rate of 17 digits decides a half penny by its last digit (worked out
+  // with Python's decimal module at 80 digits): 179,450 x 1.00030000000000000003
+  // = 179,503.8350000000000000538..., and x 1.0006999999999999999 =
+  // 179,575.614999999999999982..., one up, one down, where double has both at .5.
+  CHECK(round_compounded_exactly(17945000, std::vector{0.00030000000000000003}, 1) == 17950384);
+  CHECK(round_compounded_exactly(17945000, std::vector{0.0006999999999999999}, 1) == 17957561);
+  CHECK(round_compounded_exactly(17945000, std::vector{0.0005000000000000001}, 1) == 17953973);
   CHECK_THROWS_AS(round_compounded_exactly(100000000, std::vector<double>{9.0}, 40),
                   std::out_of_range);
 }
