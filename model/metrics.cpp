@@ -202,7 +202,11 @@ Evaluation::Evaluation(const Scenario& s, Projection financial_years) : scenario
 void Evaluation::refresh() {
   auto h = horizon_of(scenario_);
   assert(h.has_value());
-  horizon_ = *h;
+  refresh(*h);
+}
+
+void Evaluation::refresh(const Horizon& h) {
+  horizon_ = h;
   std::fill(std::begin(made_), std::end(made_), std::nullopt);
   totals_.reset();
 }

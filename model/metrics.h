@@ -76,6 +76,8 @@ class Evaluation {
 
   // Call after the scenario changed. Precondition: horizon_of(s) has a value.
   void refresh();
+  // The same, given horizon_of(s).
+  void refresh(const Horizon& h);
 
   const Horizon& horizon() const { return horizon_; }
   const Scenario& scenario() const { return scenario_; }

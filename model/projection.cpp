@@ -31,7 +31,10 @@ std::optional<Horizon> horizon_of(const Scenario& s) {
 }
 
 std::optional<std::string> horizon_problem(const Scenario& s) {
-  auto h = horizon_of(s);
+  return horizon_problem(horizon_of(s));
+}
+
+std::optional<std::string> horizon_problem(const std::optional<Horizon>& h) {
   if (!h) return "the horizon is empty";
   if (h->months() > kMaxHorizonMonths)
     return "the horizon is " + std::to_string(h->months()) + " months; at most " +

@@ -92,5 +92,7 @@ inline void keep_horizon(Scenario& what_if, const Horizon& base, bool own_start 
 // longer than kMaxHorizonMonths), or nullopt when it can: for scenarios changed
 // after validation (what-if, Monte Carlo).
 std::optional<std::string> horizon_problem(const Scenario& s);
+// The same for a horizon already worked out (horizon_of(s)).
+std::optional<std::string> horizon_problem(const std::optional<Horizon>& h);
 
 }  // namespace model

@@ -24,8 +24,9 @@ std::optional<std::string> MetricEvaluator::evaluate(
     scenario_ = compiled_.base();  // apply() leaves it unspecified on an error
     return error;
   }
-  if (auto problem = model::horizon_problem(scenario_)) return problem;
-  evaluation_.refresh();
+  std::optional<model::Horizon> horizon = model::horizon_of(scenario_);
+  if (auto problem = model::horizon_problem(horizon)) return problem;
+  evaluation_.refresh(*horizon);
   try {
     for (std::size_t q : order_)
       out[q] = evaluation_.value(queries_[q]);
