@@ -236,10 +236,13 @@ const Evaluation::Totals& Evaluation::totals() {
 }
 
 Money Evaluation::cost_total() {
-  try {
-    return horizon_cost(scenario_, horizon_);
-  } catch (const std::out_of_range&) {
-    // The projection says where an amount is out of range, or throws as a sum would.
+  if (totals_) return totals_->cost.get();
+  if (!made_[static_cast<std::size_t>(Basis::financial_year)]) {  // alone, it needs no projection
+    try {
+      return horizon_cost(scenario_, horizon_);
+    } catch (const std::out_of_range&) {
+      // The projection says where an amount is out of range, or throws as a sum would.
+    }
   }
   const Projection& fy = lines(Basis::financial_year, Lines::cost);
   Money total;
@@ -370,8 +373,8 @@ std::optional<MetricValue> Evaluation::unnamed_value(const MetricQuery& q) {
     case Measure::npv:
       return MetricValue{npv()};
     // The common totals, all from one pass.
-    case Measure::cost:  // alone, it needs no projection
-      return MetricValue{totals_ ? totals_->cost.get() : cost_total()};
+    case Measure::cost:
+      return MetricValue{cost_total()};
     case Measure::envelope:
       return MetricValue{totals().envelope.get()};
     case Measure::funding:

@@ -113,7 +113,9 @@ class Evaluation {
     long shortfall_years = 0;  // valid unless min_headroom overflowed
   };
   const Totals& totals();
-  Money cost_total();  // totals().cost, without a projection when none is made
+  // totals().cost: from the financial years' cost line once it is made, else
+  // without a projection (horizon_cost).
+  Money cost_total();
 
   static constexpr std::size_t kBases = 4;
   const Scenario& scenario_;

@@ -143,6 +143,12 @@ class Splitter {
 
   // Whether whole years inside the horizon split as add_year() does.
   bool whole_years() const { return whole_years_; }
+  // The rounded share of `amount` for the first k months of its year.
+  Money first_months(Money amount, Month year_start, int k) const {
+    return model::first_months(amount, year_start, k, apportion_);
+  }
+  // Whether the periods are financial years (the one a financial year inside the horizon fills).
+  bool financial_years() const { return layout_.basis == Basis::financial_year; }
   // The period holding a month inside the horizon, and the months from it to
   // that period's end.
   std::pair<int, int> place(Month m) const {
@@ -179,11 +185,11 @@ class Splitter {
     first = std::max(first, h.first);
     last = std::min(last, h.last);
     if (first > last) return;
-    Money before = cumulative(amount, year_start, first - year_start);
+    Money before = first_months(amount, year_start, first - year_start);
     while (first <= last) {
       int period = layout_.period_of[first - h.first];
       Month run_last = std::min(last, layout_.periods[period].last);
-      Money through = cumulative(amount, year_start, run_last + 1 - year_start);
+      Money through = first_months(amount, year_start, run_last + 1 - year_start);
       out[period] += through - before;
       before = through;
       first = run_last + 1;
@@ -200,14 +206,11 @@ class Splitter {
       out[p] += amount;
       return;
     }
-    Money head = cumulative(amount, year_start, k);
+    Money head = first_months(amount, year_start, k);
     out[p] += head;
     out[p + 1] += amount - head;
   }
 
-  Money cumulative(Money amount, Month year_start, int k) const {
-    return first_months(amount, year_start, k, apportion_);
-  }
 
   const Layout& layout_;
   Apportion apportion_;
@@ -264,7 +267,7 @@ void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
           split.add_year(Money{amount}, year_start, out);
       });
     };
-    edges(0, first);
+    if (first > 0) edges(0, first);
     Money* row = out.data() + p0;  // year k's first period: row[k - first]
     if (m >= 12)
       value.each(first, end,
@@ -275,7 +278,7 @@ void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
         row[k - first] += head;
         row[k - first + 1] += Money{amount} - head;
       });
-    edges(end, years);
+    if (end < years) edges(end, years);
   } catch (const std::out_of_range&) {
     std::vector<Money> scratch(out.size());
     contract_costs_year_by_year(c, split, h, scratch);  // throws, naming the year
@@ -326,16 +329,29 @@ void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optio
   int low = financial_year_of(active_first, fys), high = financial_year_of(active_last, fys);
   try {
     Compounding compounded(a.annual, a.change);
-    const Month low_start = financial_year_start(low, fys);  // each later year 12 months on
-    compounded.each(low - first_fy, high - first_fy + 1, [&](int k, std::int64_t amount) {
-      Month year_start = low_start + 12 * (k - (low - first_fy));
-      Month first = std::max(year_start, active_first),
-            last = std::min(year_start + 11, active_last);
-      if (first == year_start && last == year_start + 11)
-        split.add_year(Money{amount}, year_start, out);  // the same sums, found sooner
-      else
-        split.add(Money{amount}, year_start, first, last, out);
-    });
+    const int k_low = low - first_fy, k_high = high - first_fy;  // steps; each year 12 months on
+    const Month low_start = financial_year_start(low, fys);
+    auto start_of = [&](int k) { return low_start + 12 * (k - k_low); };
+    auto part = [&](int k, std::int64_t pence) {  // a year that from/until or the horizon cuts
+      Month year_start = start_of(k);
+      Month first = std::max(year_start, active_first), last = std::min(year_start + 11, active_last);
+      Money amount{pence};
+      if (!split.financial_years()) return split.add(amount, year_start, first, last, out);
+      out[k] += split.first_months(amount, year_start, last + 1 - year_start) -  // one period
+                split.first_months(amount, year_start, first - year_start);
+    };
+    // The years wholly active, [whole, end): on financial years, year k is period k.
+    int whole = start_of(k_low) >= active_first ? k_low : k_low + 1;
+    int end = start_of(k_high) + 11 <= active_last ? k_high + 1 : k_high;
+    if (whole >= end) return compounded.each(k_low, k_high + 1, part);
+    if (whole > k_low) compounded.each(k_low, whole, part);
+    if (split.financial_years())
+      compounded.each(whole, end, [&out](int k, std::int64_t amount) { out[k] += Money{amount}; });
+    else
+      compounded.each(whole, end, [&](int k, std::int64_t amount) {
+        split.add_year(Money{amount}, start_of(k), out);
+      });
+    if (end <= k_high) compounded.each(end, k_high + 1, part);
   } catch (const std::out_of_range&) {
     std::vector<Money> scratch(out.size());
     yearly_amounts_year_by_year(a, from, until, split, h, fys, stream, scratch);  // names the year

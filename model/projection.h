@@ -150,20 +150,24 @@ void Compounding::each(int from, int to, Add&& add) {
   for (int run = from + 1; run < to; run += 64) {
     int run_end = std::min(to, run + 64);
     std::uint64_t untold = 0;
-    for (int k = run; k < run_end; ++k) {
-      if (k <= n) {  // rates_.at(k) = rates[k - 1]; the last rate (or 0) from then on
-        product *= 1.0 + rates[k - 1];
-        error += step_error(rates[k - 1]);
-      } else {
-        product *= last_factor;
-        error += last_error;
-      }
+    auto at = [&](int k) {
       double x = base * product;
       std::int64_t amount;
       if (round_safely(x, std::fabs(x) * error * 1.01, amount))
         add(k, amount);
       else
         untold |= std::uint64_t{1} << (k - run);
+    };
+    int k = run;
+    for (; k < run_end && k <= n; ++k) {  // rates_.at(k) = rates[k - 1]
+      product *= 1.0 + rates[k - 1];
+      error += step_error(rates[k - 1]);
+      at(k);
+    }
+    for (; k < run_end; ++k) {  // the last rate (or 0) from then on: the same factor each step
+      product *= last_factor;
+      error += last_error;
+      at(k);
     }
     for (; untold != 0; untold &= untold - 1) {
       int k = run + std::countr_zero(untold);
