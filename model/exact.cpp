@@ -34,11 +34,17 @@ Wide power_of_ten(int k) {
 
 // n / d rounded half away from zero, d > 0.
 Wide rounded_quotient(Wide n, Wide d) {
+  __extension__ typedef unsigned __int128 Unsigned;
   bool negative = n < 0;
-  Wide m = negative ? -n : n;
-  Wide q = m / d;
-  if (2 * (m % d) >= d) ++q;
-  return negative ? -q : q;
+  auto m = static_cast<Unsigned>(negative ? -n : n), divisor = static_cast<Unsigned>(d);
+  Unsigned q;
+  if ((m >> 64) == 0 && (divisor >> 64) == 0)  // one 64-bit division, not the library's 128-bit one
+    q = static_cast<std::uint64_t>(m) / static_cast<std::uint64_t>(divisor);
+  else
+    q = m / divisor;
+  Unsigned rest = m - q * divisor;  // below the divisor (at most 10^38), so twice it fits
+  if (2 * rest >= divisor) ++q;
+  return negative ? -static_cast<Wide>(q) : static_cast<Wide>(q);
 }
 
 std::int64_t narrow(Wide v) {
