@@ -211,7 +211,6 @@ class Splitter {
     out[p + 1] += amount - head;
   }
 
-
   const Layout& layout_;
   Apportion apportion_;
   bool whole_years_;  // whole years split as add_year() does
@@ -313,7 +312,7 @@ void yearly_amounts_year_by_year(const YearlyAmount& a, std::optional<Month> fro
   }
 }
 
-// The same, the years' amounts computed in runs (Compounding::amounts) when
+// The same, the years' amounts computed in runs (Compounding::each) when
 // no year is named by_year: the years from/until and the horizon leave are
 // one run. An amount out of range is found again year by year, which names
 // the year.
@@ -334,7 +333,8 @@ void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optio
     auto start_of = [&](int k) { return low_start + 12 * (k - k_low); };
     auto part = [&](int k, std::int64_t pence) {  // a year that from/until or the horizon cuts
       Month year_start = start_of(k);
-      Month first = std::max(year_start, active_first), last = std::min(year_start + 11, active_last);
+      Month first = std::max(year_start, active_first),
+            last = std::min(year_start + 11, active_last);
       Money amount{pence};
       if (!split.financial_years()) return split.add(amount, year_start, first, last, out);
       out[k] += split.first_months(amount, year_start, last + 1 - year_start) -  // one period
@@ -343,15 +343,15 @@ void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optio
     // The years wholly active, [whole, end): on financial years, year k is period k.
     int whole = start_of(k_low) >= active_first ? k_low : k_low + 1;
     int end = start_of(k_high) + 11 <= active_last ? k_high + 1 : k_high;
-    if (whole >= end) return compounded.each(k_low, k_high + 1, part);
-    if (whole > k_low) compounded.each(k_low, whole, part);
-    if (split.financial_years())
-      compounded.each(whole, end, [&out](int k, std::int64_t amount) { out[k] += Money{amount}; });
-    else
-      compounded.each(whole, end, [&](int k, std::int64_t amount) {
+    bool financial_years = split.financial_years();
+    compounded.each(k_low, k_high + 1, [&](int k, std::int64_t amount) {
+      if (k < whole || k >= end)
+        part(k, amount);
+      else if (financial_years)
+        out[k] += Money{amount};
+      else
         split.add_year(Money{amount}, start_of(k), out);
-      });
-    if (end <= k_high) compounded.each(end, k_high + 1, part);
+    });
   } catch (const std::out_of_range&) {
     std::vector<Money> scratch(out.size());
     yearly_amounts_year_by_year(a, from, until, split, h, fys, stream, scratch);  // names the year

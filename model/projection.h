@@ -103,11 +103,10 @@ class Compounding {
     product_ *= 1.0 + rate;
     error_ += step_error(rate);
   }
-  // Calls add(k, pence) once for each step k from `from` to `to` - 1, with
-  // what value() after each step() gives: in order, but that the rare
-  // amount whose rounding double cannot tell is computed exactly (and
-  // added) after the steps around it. The running product stays in locals,
-  // in a loop that calls nothing but `add` (inlined).
+  // Calls add(k, pence) for each step k from `from` to `to` - 1, in order,
+  // with what value() after each step() gives. The running product stays in
+  // locals, in a loop that calls nothing but `add` (inlined) and, for the
+  // rare amount whose rounding double cannot tell, the exact rule.
   // Precondition: the current step is at most `from`. Afterwards it is
   // max(from, to - 1). Throws as value().
   template <typename Add>
@@ -144,35 +143,22 @@ void Compounding::each(int from, int to, Add&& add) {
   const double last_rate = n == 0 ? 0.0 : rates[n - 1];
   const double last_factor = 1.0 + last_rate, last_error = step_error(last_rate);
   double product = product_, error = error_;
-  // Steps in runs of 64: an amount the fast path cannot tell is marked and
-  // added after its run, so that no call in the loop makes the running
-  // product leave its register.
-  for (int run = from + 1; run < to; run += 64) {
-    int run_end = std::min(to, run + 64);
-    std::uint64_t untold = 0;
-    auto at = [&](int k) {
-      double x = base * product;
-      std::int64_t amount;
-      if (round_safely(x, std::fabs(x) * error * 1.01, amount))
-        add(k, amount);
-      else
-        untold |= std::uint64_t{1} << (k - run);
-    };
-    int k = run;
-    for (; k < run_end && k <= n; ++k) {  // rates_.at(k) = rates[k - 1]
-      product *= 1.0 + rates[k - 1];
-      error += step_error(rates[k - 1]);
-      at(k);
-    }
-    for (; k < run_end; ++k) {  // the last rate (or 0) from then on: the same factor each step
-      product *= last_factor;
-      error += last_error;
-      at(k);
-    }
-    for (; untold != 0; untold &= untold - 1) {
-      int k = run + std::countr_zero(untold);
-      add(k, exactly_at(k));
-    }
+  auto at = [&](int k) {
+    double x = base * product;
+    std::int64_t amount;
+    if (!round_safely(x, std::fabs(x) * error * 1.01, amount)) amount = exactly_at(k);
+    add(k, amount);
+  };
+  int k = from + 1;
+  for (; k < to && k <= n; ++k) {  // rates_.at(k) = rates[k - 1]
+    product *= 1.0 + rates[k - 1];
+    error += step_error(rates[k - 1]);
+    at(k);
+  }
+  for (; k < to; ++k) {  // the last rate (or 0) from then on: the same factor each step
+    product *= last_factor;
+    error += last_error;
+    at(k);
   }
   if (to - 1 > step_) product_ = product, error_ = error, step_ = to - 1;
 }
