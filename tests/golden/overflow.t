@@ -22,3 +22,17 @@ $ printf 'scenario: {name: Big, end: 2025-03-31}\nenvelope: {annual: 1}\ncontrac
 >2
 envelope: tcv: amounts add up to more than 64-bit pence can hold (about 92 million million pounds)
 >= 2
+
+# A what-if of the cost alone, which needs no projection, says the same as the projection
+# would: each contract fits, their sum in 2024/25 does not (4.5e18 + 9e18 pence).
+$ printf 'scenario: {name: Big}\nenvelope: {annual: 1}\nassumptions: {k: 1}\ncontracts:\n  a: {annual: 9e16 * k, start: 2024-04-01, term: 1}\n  b: {annual: 9e16, start: 2024-04-01, term: 1}\n' | envelope grid - --x assumptions.k=0.5:1:0.5 --metric cost
+>2
+envelope: assumptions.k = 0.5: total cost in 2024/25: amounts add up to more than 64-bit pence can hold (about 92 million million pounds)
+>= 2
+
+# Every year fits, the horizon's total does not: 5e18 in 2024/25 and 5e18 in 2025/26
+# (at k = 0.5 the total, 7.5e18, still fits).
+$ printf 'scenario: {name: Big}\nenvelope: {annual: 1}\nassumptions: {k: 1}\ncontracts:\n  a: {annual: 5e16 * k, start: 2024-04-01, term: 1}\n  b: {annual: 5e16, start: 2025-04-01, term: 1}\n' | envelope grid - --x assumptions.k=0.5:1.5:0.5 --metric cost
+>2
+envelope: assumptions.k = 1: cost: amounts add up to more than 64-bit pence can hold (about 92 million million pounds)
+>= 2
