@@ -3,8 +3,6 @@
 // periods, lines and totals reconcile exactly.
 #pragma once
 
-#include <algorithm>
-#include <bit>
 #include <memory>
 #include <optional>
 #include <span>
