@@ -46,8 +46,8 @@ Money Compounding::exactly() const {
   return Money{round_compounded_exactly(base_.pence, rates_.rates, step_)};
 }
 
-std::int64_t Compounding::exactly_at(int step) const {
-  return round_compounded_exactly(base_.pence, rates_.rates, step);
+std::int64_t compounded_exactly(std::int64_t base, const RateSchedule& rates, int step) {
+  return round_compounded_exactly(base, rates.rates, step);
 }
 
 Money contract_year_value(const Contract& c, int k) {
@@ -515,9 +515,14 @@ Money horizon_cost(const Scenario& s, const Horizon& h) {
       value.each(0, years, part);
       continue;
     }
+    bool overflow = false;
+    if (first == 0 && end == years) {  // every year inside (most contracts)
+      total += Money{Compounding::total(c.annual, c.uplift, years, overflow)};
+      if (overflow) throw_money_overflow();
+      continue;
+    }
     if (first > 0) value.each(0, first, part);
     std::int64_t inside = 0;
-    bool overflow = false;
     value.each(first, end, [&](int, std::int64_t pence) {
       overflow |= __builtin_add_overflow(inside, pence, &inside);
     });

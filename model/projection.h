@@ -89,6 +89,11 @@ Money horizon_cost(const Scenario& s, const Horizon& h);
 std::vector<Money> group_cost_line(const Scenario& s, const Projection& p,
                                    const std::string& group);
 
+// round_compounded_exactly(base, rates.rates, step): the slow path of
+// Compounding's fast loop, kept out of it.
+[[gnu::noinline, gnu::cold]] std::int64_t compounded_exactly(std::int64_t base,
+                                                             const RateSchedule& rates, int step);
+
 // The compounded amounts of SPEC 3.2 and 3.3, one step at a time: A_0 = base
 // and A_k = round(base * prod_{j=1..k} (1 + r_j)), exact (model/exact.h), r_j
 // the schedule's rate at step j. Only the steps whose value() is asked for
@@ -109,6 +114,10 @@ class Compounding {
   // max(from, to - 1). Throws as value().
   template <typename Add>
   void each(int from, int to, Add&& add);
+  // The amounts at steps 0 .. to - 1 of `base` compounded by `rates` (what
+  // each(0, to) hands out) added up, without a Compounding; `overflow` is
+  // set where the sum leaves 64 bits. Throws as value().
+  static std::int64_t total(Money base, const RateSchedule& rates, int to, bool& overflow);
   // The amount at the current step (0 until the first step()). Throws
   // std::out_of_range beyond 64-bit pence.
   Money value() const {
@@ -120,14 +129,48 @@ class Compounding {
   }
 
  private:
+  // The loop of each() and total(): add(k, pence) for k from `from` + 1 to
+  // `to` - 1, the running product and its error bound (at step `from`) in
+  // locals, updated to step `to` - 1.
+  template <typename Add>
+  static void steps(Money base, const RateSchedule& rates, int from, int to, double& product,
+                    double& error, Add&& add);
+  static constexpr double kStartError = 2 * kUnitRoundoff;  // the base's and the product's
   Money exactly() const;
-  [[gnu::noinline, gnu::cold]] std::int64_t exactly_at(int step) const;
   Money base_;
   const RateSchedule& rates_;
   int step_ = 0;
-  double product_ = 1.0;              // prod (1 + r_j) in double, as the fast path has it
-  double error_ = 2 * kUnitRoundoff;  // its relative error bound, with the base and the product
+  double product_ = 1.0;        // prod (1 + r_j) in double, as the fast path has it
+  double error_ = kStartError;  // its relative error bound, with the base and the product
 };
+
+template <typename Add>
+void Compounding::steps(Money base_amount, const RateSchedule& schedule, int from, int to,
+                        double& product, double& error, Add&& add) {
+  const double base = static_cast<double>(base_amount.pence);
+  const double* rates = schedule.rates.data();
+  const auto n = static_cast<int>(schedule.rates.size());
+  const double last_rate = n == 0 ? 0.0 : rates[n - 1];
+  const double last_factor = 1.0 + last_rate, last_error = step_error(last_rate);
+  auto at = [&](int k) {
+    double x = base * product;
+    std::int64_t amount;
+    if (!round_safely(x, std::fabs(x) * error * 1.01, amount))
+      amount = compounded_exactly(base_amount.pence, schedule, k);
+    add(k, amount);
+  };
+  int k = from + 1;
+  for (; k < to && k < n; ++k) {  // schedule.at(k) = rates[k - 1]
+    product *= 1.0 + rates[k - 1];
+    error += step_error(rates[k - 1]);
+    at(k);
+  }
+  for (; k < to; ++k) {  // the last rate (or 0) from step n on: the same factor each step
+    product *= last_factor;
+    error += last_error;
+    at(k);
+  }
+}
 
 template <typename Add>
 void Compounding::each(int from, int to, Add&& add) {
@@ -135,30 +178,19 @@ void Compounding::each(int from, int to, Add&& add) {
     step();
   if (from >= to) return;
   add(from, value().pence);
-  const double base = static_cast<double>(base_.pence);
-  const double* rates = rates_.rates.data();
-  const auto n = static_cast<int>(rates_.rates.size());
-  const double last_rate = n == 0 ? 0.0 : rates[n - 1];
-  const double last_factor = 1.0 + last_rate, last_error = step_error(last_rate);
   double product = product_, error = error_;
-  auto at = [&](int k) {
-    double x = base * product;
-    std::int64_t amount;
-    if (!round_safely(x, std::fabs(x) * error * 1.01, amount)) amount = exactly_at(k);
-    add(k, amount);
-  };
-  int k = from + 1;
-  for (; k < to && k <= n; ++k) {  // rates_.at(k) = rates[k - 1]
-    product *= 1.0 + rates[k - 1];
-    error += step_error(rates[k - 1]);
-    at(k);
-  }
-  for (; k < to; ++k) {  // the last rate (or 0) from then on: the same factor each step
-    product *= last_factor;
-    error += last_error;
-    at(k);
-  }
+  steps(base_, rates_, from, to, product, error, add);
   if (to - 1 > step_) product_ = product, error_ = error, step_ = to - 1;
+}
+
+inline std::int64_t Compounding::total(Money base, const RateSchedule& rates, int to,
+                                       bool& overflow) {
+  if (to <= 0) return 0;
+  std::int64_t sum = base.pence;
+  double product = 1.0, error = kStartError;
+  steps(base, rates, 0, to, product, error,
+        [&](int, std::int64_t pence) { overflow |= __builtin_add_overflow(sum, pence, &sum); });
+  return sum;
 }
 
 // Value of contract year k (0-based): the contract's annual compounded by its uplifts.
