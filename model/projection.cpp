@@ -43,7 +43,7 @@ std::optional<std::string> horizon_problem(const std::optional<Horizon>& h) {
 }
 
 Money Compounding::exactly() const {
-  return Money{round_compounded_exactly(base_.pence, rates_.rates, step_)};
+  return Money{compounded_exactly(base_.pence, rates_, step_)};
 }
 
 std::int64_t compounded_exactly(std::int64_t base, const RateSchedule& rates, int step) {
@@ -131,6 +131,21 @@ Money first_months(Money amount, Month year_start, int k, Apportion apportion) {
       round_ratio(amount.pence, days_into_year(year_start, k), days_into_year(year_start, 12))};
 }
 
+// The share of `amount` for months first..last of its year (months from
+// its start): the share through `last` less the share before `first`.
+Money months_share(Money amount, Month year_start, Month first, Month last, Apportion apportion) {
+  return first_months(amount, year_start, last + 1 - year_start, apportion) -
+         first_months(amount, year_start, first - year_start, apportion);
+}
+
+// The contract years k in [first, end) that lie wholly inside the horizon h,
+// of `years` in all: h.first <= c.start + 12k and c.start + 12k + 11 <= h.last.
+std::pair<int, int> years_inside(const Contract& c, int years, const Horizon& h) {
+  int first = c.start >= h.first ? 0 : (h.first - c.start + 11) / 12;
+  int end = h.last - 11 < c.start ? 0 : std::min(years, (h.last - 11 - c.start) / 12 + 1);
+  return {first, end};
+}
+
 // Splits a yearly amount over its 12 months by cumulative rounding (SPEC 3.1)
 // and adds the months first..last of it to the periods holding them, one
 // run of months per period.
@@ -143,9 +158,9 @@ class Splitter {
 
   // Whether whole years inside the horizon split as add_year() does.
   bool whole_years() const { return whole_years_; }
-  // The rounded share of `amount` for the first k months of its year.
-  Money first_months(Money amount, Month year_start, int k) const {
-    return model::first_months(amount, year_start, k, apportion_);
+  // The share of `amount` for months first..last of its year.
+  Money months_share(Money amount, Month year_start, Month first, Month last) const {
+    return model::months_share(amount, year_start, first, last, apportion_);
   }
   // Whether the periods are financial years (the one a financial year inside the horizon fills).
   bool financial_years() const { return layout_.basis == Basis::financial_year; }
@@ -185,11 +200,11 @@ class Splitter {
     first = std::max(first, h.first);
     last = std::min(last, h.last);
     if (first > last) return;
-    Money before = first_months(amount, year_start, first - year_start);
+    Money before = first_months(amount, year_start, first - year_start, apportion_);
     while (first <= last) {
       int period = layout_.period_of[first - h.first];
       Month run_last = std::min(last, layout_.periods[period].last);
-      Money through = first_months(amount, year_start, run_last + 1 - year_start);
+      Money through = first_months(amount, year_start, run_last + 1 - year_start, apportion_);
       out[period] += through - before;
       before = through;
       first = run_last + 1;
@@ -206,7 +221,7 @@ class Splitter {
       out[p] += amount;
       return;
     }
-    Money head = first_months(amount, year_start, k);
+    Money head = first_months(amount, year_start, k, apportion_);
     out[p] += head;
     out[p + 1] += amount - head;
   }
@@ -252,9 +267,7 @@ void contract_costs_year_by_year(const Contract& c, const Splitter& split, const
 void contract_costs(const Contract& c, const Splitter& split, const Horizon& h,
                     std::vector<Money>& out) {
   int years = c.years_taken();
-  // Years k in [first, end) lie inside: h.first <= c.start + 12k, c.start + 12k + 11 <= h.last.
-  int first = c.start >= h.first ? 0 : (h.first - c.start + 11) / 12;
-  int end = h.last - 11 < c.start ? 0 : std::min(years, (h.last - 11 - c.start) / 12 + 1);
+  auto [first, end] = years_inside(c, years, h);
   if (!split.whole_years() || first >= end) return contract_costs_year_by_year(c, split, h, out);
   auto [p0, m] = split.place(c.start + 12 * first);
   try {
@@ -331,26 +344,27 @@ void yearly_amounts(const YearlyAmount& a, std::optional<Month> from, std::optio
     const int k_low = low - first_fy, k_high = high - first_fy;  // steps; each year 12 months on
     const Month low_start = financial_year_start(low, fys);
     auto start_of = [&](int k) { return low_start + 12 * (k - k_low); };
-    auto part = [&](int k, std::int64_t pence) {  // a year that from/until or the horizon cuts
-      Month year_start = start_of(k);
-      Month first = std::max(year_start, active_first),
-            last = std::min(year_start + 11, active_last);
-      Money amount{pence};
-      if (!split.financial_years()) return split.add(amount, year_start, first, last, out);
-      out[k] += split.first_months(amount, year_start, last + 1 - year_start) -  // one period
-                split.first_months(amount, year_start, first - year_start);
-    };
-    // The years wholly active, [whole, end): on financial years, year k is period k.
+    // The years wholly active, [whole, end). On financial years, year k is
+    // period k, and a year that from/until or the horizon cuts falls in it.
     int whole = start_of(k_low) >= active_first ? k_low : k_low + 1;
     int end = start_of(k_high) + 11 <= active_last ? k_high + 1 : k_high;
     bool financial_years = split.financial_years();
-    compounded.each(k_low, k_high + 1, [&](int k, std::int64_t amount) {
-      if (k < whole || k >= end)
-        part(k, amount);
-      else if (financial_years)
-        out[k] += Money{amount};
+    compounded.each(k_low, k_high + 1, [&](int k, std::int64_t pence) {
+      Money amount{pence};
+      Month year_start = start_of(k);
+      if (k >= whole && k < end) {
+        if (financial_years)
+          out[k] += amount;
+        else
+          split.add_year(amount, year_start, out);
+        return;
+      }
+      Month first = std::max(year_start, active_first),
+            last = std::min(year_start + 11, active_last);
+      if (financial_years)
+        out[k] += split.months_share(amount, year_start, first, last);
       else
-        split.add_year(Money{amount}, start_of(k), out);
+        split.add(amount, year_start, first, last, out);
     });
   } catch (const std::out_of_range&) {
     std::vector<Money> scratch(out.size());
@@ -505,12 +519,9 @@ Money horizon_cost(const Scenario& s, const Horizon& h) {
       Month first = std::max(year_start, h.first), last = std::min(year_start + 11, h.last);
       if (first > last) return;
       Money amount{pence};
-      total += first_months(amount, year_start, last + 1 - year_start, s.apportion) -
-               first_months(amount, year_start, first - year_start, s.apportion);
+      total += months_share(amount, year_start, first, last, s.apportion);
     };
-    // Years k in [first, end) lie inside, as in contract_costs: each counts whole.
-    int first = c.start >= h.first ? 0 : (h.first - c.start + 11) / 12;
-    int end = h.last - 11 < c.start ? 0 : std::min(years, (h.last - 11 - c.start) / 12 + 1);
+    auto [first, end] = years_inside(c, years, h);  // each of these counts whole
     if (first >= end) {
       value.each(0, years, part);
       continue;
