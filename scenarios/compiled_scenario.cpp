@@ -47,10 +47,19 @@ std::string short_number(double v) {
   return buf;
 }
 
+// A whole number from low to high. In range, the truncation is exact: a
+// whole number is its truncation.
+bool is_whole_in(double v, double low, double high) {
+  return v >= low && v <= high && v == static_cast<double>(static_cast<long long>(v));
+}
+
+// A rate the fields take: above -1 (-100%) and finite.
+bool is_rate(double v) {
+  return v > -1.0 && std::isfinite(v);
+}
+
 std::optional<std::string> check_whole(double v, double low, double high, const char* what) {
-  // In range, the truncation is exact: a whole number is its truncation.
-  if (v >= low && v <= high && v == static_cast<double>(static_cast<long long>(v)))
-    return std::nullopt;
+  if (is_whole_in(v, low, high)) return std::nullopt;
   if (v != std::floor(v)) return "expected " + std::string(what) + ", got " + short_number(v);
   if (v < low || v > high)
     return "expected " + std::string(what) + " from " + std::to_string(int(low)) + " to " +
@@ -70,7 +79,7 @@ std::optional<std::string> to_pence(double pounds, bool positive, model::Money& 
 }
 
 std::optional<std::string> to_rate(double v, double& out) {
-  if (!(v > -1.0) || !std::isfinite(v)) return "expected a rate above -1 (-100%)";
+  if (!is_rate(v)) return "expected a rate above -1 (-100%)";
   out = v;
   return std::nullopt;
 }
@@ -130,12 +139,12 @@ std::optional<std::string> write(model::Scenario& s, const Sink& sink, double v)
 // writes it.
 inline bool write_plain(model::Scenario& s, const Sink& sink, double v) {
   auto rate = [v](double& out) {
-    if (!(v > -1.0) || !std::isfinite(v)) return false;
+    if (!is_rate(v)) return false;
     out = v;
     return true;
   };
   auto whole = [v](int& out, double low, double high) {
-    if (!(v >= low && v <= high) || v != static_cast<double>(static_cast<int>(v))) return false;
+    if (!is_whole_in(v, low, high)) return false;
     out = static_cast<int>(v);
     return true;
   };
